@@ -1,0 +1,57 @@
+import type { Db } from "../db/client";
+import type { ApiKeyRow } from "../db/schema";
+import { newId } from "../ids";
+import { nowIso } from "../time";
+import { displayPrefix, generateApiKey, hashApiKey } from "./secret";
+
+export type ApiKeySummary = Omit<ApiKeyRow, "key_hash">;
+
+/** Creates a key and returns its plaintext once; only the hash is stored. */
+export async function createApiKey(db: Db, workspaceId: string, name: string): Promise<{ apiKey: ApiKeySummary; key: string }> {
+  const key = generateApiKey();
+  const apiKey: ApiKeySummary = {
+    workspace_id: workspaceId,
+    id: newId("key_"),
+    name,
+    key_prefix: displayPrefix(key),
+    created_at: nowIso(),
+    last_used_at: null,
+    revoked_at: null,
+  };
+  await db.insertInto("api_keys").values({ ...apiKey, key_hash: hashApiKey(key) }).execute();
+  return { apiKey, key };
+}
+
+export async function findActiveKeyByHash(db: Db, keyHash: string): Promise<Pick<ApiKeyRow, "id" | "workspace_id" | "key_hash" | "last_used_at"> | undefined> {
+  return db
+    .selectFrom("api_keys")
+    .select(["id", "workspace_id", "key_hash", "last_used_at"])
+    .where("key_hash", "=", keyHash)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+}
+
+export async function listApiKeys(db: Db, workspaceId: string): Promise<ApiKeySummary[]> {
+  return db
+    .selectFrom("api_keys")
+    .select(["workspace_id", "id", "name", "key_prefix", "created_at", "last_used_at", "revoked_at"])
+    .where("workspace_id", "=", workspaceId)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .execute();
+}
+
+/** Revokes a key; false when there is no such active key. */
+export async function revokeApiKey(db: Db, keyId: string, workspaceId?: string): Promise<boolean> {
+  let query = db.updateTable("api_keys").set({ revoked_at: nowIso() }).where("id", "=", keyId).where("revoked_at", "is", null);
+  if (workspaceId) query = query.where("workspace_id", "=", workspaceId);
+  const result = await query.executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Records use at most once a minute per key, so authentication does not write on every request. */
+export async function touchApiKey(db: Db, keyId: string, lastUsedAt: string | null): Promise<void> {
+  const now = new Date();
+  if (lastUsedAt && now.getTime() - Date.parse(lastUsedAt) < 60_000) return;
+  await db.updateTable("api_keys").set({ last_used_at: now.toISOString() }).where("id", "=", keyId).execute();
+}

@@ -1,0 +1,37 @@
+// The contract's error codes, the HTTP status of each, and the one error class that carries them.
+
+export const ERROR_STATUS = {
+  validation_error: 400,
+  unauthorized: 401,
+  not_found: 404,
+  method_not_allowed: 405,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal_error: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export type ErrorDetails = Record<string, string>;
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: ErrorDetails,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export const contactNotFound = () => new ApiError("not_found", "Contact not found");
+
+export function validationError(details: ErrorDetails, message = "Invalid request data"): ApiError {
+  return new ApiError("validation_error", message, details);
+}

@@ -1,0 +1,68 @@
+import { randomUUID } from "node:crypto";
+import { getStore, type Store } from "../db/client";
+import { log } from "../log";
+import { authenticate, type ApiPrincipal } from "./auth";
+import { ApiError } from "./errors";
+import { consumeKeyBudget } from "./rate-limit";
+import { failure } from "./respond";
+
+// Every /v1 handler runs inside one of these wrappers: request id, authentication, rate limit and
+// the mapping of any thrown error to the contract's envelope happen here and nowhere else.
+
+type RouteContext<P> = { params: Promise<P> };
+
+export interface ApiContext<P> {
+  request: Request;
+  params: P;
+  principal: ApiPrincipal;
+  store: Store;
+}
+
+const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
+
+function requestIdOf(request: Request): string {
+  const given = request.headers.get("x-request-id");
+  return given && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
+}
+
+function errorResponse(error: unknown, request: Request, requestId: string): Response {
+  if (error instanceof ApiError) return failure(error);
+  const { pathname } = new URL(request.url);
+  log.error({ err: error, requestId, method: request.method, path: pathname }, "unhandled error in API route");
+  return failure(new ApiError("internal_error", `Something went wrong on our side; quote request id ${requestId}`));
+}
+
+async function guarded(request: Request, work: (requestId: string) => Promise<Response>): Promise<Response> {
+  const requestId = requestIdOf(request);
+  let response: Response;
+  try {
+    response = await work(requestId);
+  } catch (error) {
+    response = errorResponse(error, request, requestId);
+  }
+  response.headers.set("X-Request-Id", requestId);
+  return response;
+}
+
+/** A /v1 route that needs an API key. */
+export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>) => Promise<Response>) {
+  return (request: Request, context: RouteContext<P>) =>
+    guarded(request, async (requestId) => {
+      const store = await getStore();
+      const principal = await authenticate(store, request);
+      const rateHeaders = await consumeKeyBudget(principal.keyId);
+      let response: Response;
+      try {
+        response = await handler({ request, params: await context.params, principal, store });
+      } catch (error) {
+        response = errorResponse(error, request, requestId);
+      }
+      for (const [name, value] of Object.entries(rateHeaders)) response.headers.set(name, value);
+      return response;
+    });
+}
+
+/** A /v1 route anyone may call (the OpenAPI document, unknown paths). */
+export function publicRoute(handler: (request: Request) => Promise<Response> | Response) {
+  return (request: Request) => guarded(request, async () => handler(request));
+}

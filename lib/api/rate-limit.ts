@@ -1,0 +1,60 @@
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { authFailureLimitPerMinute, rateLimitPerMinute } from "../config";
+import { ApiError } from "./errors";
+
+// The limiters' store is chosen here and nowhere else: in-process memory today; a shared store
+// (rate-limiter-flexible's Redis or PostgreSQL limiters) drops in behind the same two functions.
+
+interface Limiters {
+  perKey: RateLimiterAbstract;
+  authFailures: RateLimiterAbstract;
+}
+
+const globalLimiters = globalThis as typeof globalThis & { nexvioLimiters?: Limiters };
+
+function limiters(): Limiters {
+  globalLimiters.nexvioLimiters ??= {
+    perKey: new RateLimiterMemory({ keyPrefix: "key", points: rateLimitPerMinute(), duration: 60 }),
+    authFailures: new RateLimiterMemory({ keyPrefix: "authfail", points: authFailureLimitPerMinute(), duration: 60 }),
+  };
+  return globalLimiters.nexvioLimiters;
+}
+
+export type RateLimitHeaders = Record<"X-RateLimit-Limit" | "X-RateLimit-Remaining" | "X-RateLimit-Reset", string>;
+
+function headersFor(limit: number, state: RateLimiterRes): RateLimitHeaders {
+  return {
+    "X-RateLimit-Limit": String(limit),
+    "X-RateLimit-Remaining": String(Math.max(0, state.remainingPoints)),
+    "X-RateLimit-Reset": String(Math.ceil((Date.now() + state.msBeforeNext) / 1000)),
+  };
+}
+
+function rateLimited(state: RateLimiterRes, extraHeaders: Record<string, string> = {}): ApiError {
+  const retryAfter = String(Math.max(1, Math.ceil(state.msBeforeNext / 1000)));
+  return new ApiError("rate_limited", `Too many requests; retry in ${retryAfter} seconds`, undefined, {
+    "Retry-After": retryAfter,
+    ...extraHeaders,
+  });
+}
+
+/** Spends one request of the key's budget; throws `rate_limited` (with the headers) when it is gone. */
+export async function consumeKeyBudget(keyId: string): Promise<RateLimitHeaders> {
+  const { perKey } = limiters();
+  try {
+    return headersFor(perKey.points, await perKey.consume(keyId));
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) throw rateLimited(rejection, headersFor(perKey.points, rejection));
+    throw rejection;
+  }
+}
+
+/** Counts a failed authentication from one client address; throws `rate_limited` past the limit. */
+export async function recordAuthFailure(clientAddress: string): Promise<void> {
+  try {
+    await limiters().authFailures.consume(clientAddress);
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) throw rateLimited(rejection);
+    throw rejection;
+  }
+}

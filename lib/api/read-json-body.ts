@@ -1,0 +1,53 @@
+import { ApiError, validationError } from "./errors";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+function isJsonContentType(header: string | null): boolean {
+  const mediaType = header?.split(";")[0]?.trim().toLowerCase();
+  return mediaType === "application/json";
+}
+
+const tooLarge = () => new ApiError("payload_too_large", "Request body must be at most 1 MiB");
+
+/** Reads at most 1 MiB, stopping as soon as the stream passes it, then parses a JSON object. */
+export async function readJsonBody(request: Request): Promise<Record<string, unknown>> {
+  if (!isJsonContentType(request.headers.get("content-type"))) {
+    throw new ApiError("unsupported_media_type", "Content-Type must be application/json");
+  }
+  const declaredLength = Number(request.headers.get("content-length") ?? "0");
+  if (declaredLength > MAX_BODY_BYTES) throw tooLarge();
+
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      received += value.byteLength;
+      if (received > MAX_BODY_BYTES) {
+        await reader.cancel();
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  }
+
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw validationError({ body: "Must be UTF-8 encoded JSON" });
+  }
+  if (text.trim() === "") throw validationError({ body: "Must be a JSON object" });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw validationError({ body: "Must be valid JSON" });
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw validationError({ body: "Must be a JSON object" });
+  }
+  return parsed as Record<string, unknown>;
+}

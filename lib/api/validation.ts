@@ -1,0 +1,40 @@
+import type { z } from "zod";
+import { validationError, type ErrorDetails } from "./errors";
+
+const READ_ONLY_FIELDS: Record<string, string> = {
+  id: "Is assigned by the server and cannot be set",
+  createdAt: "Is set by the server and cannot be changed",
+  updatedAt: "Is set by the server and cannot be changed",
+  conversations: "Is read-only",
+};
+
+/** Turns zod issues into the contract's `details`: dotted field path → first message for it. */
+export function issuesToDetails(issues: readonly z.core.$ZodIssue[], unknownFieldMessages: Record<string, string> = {}): ErrorDetails {
+  // No prototype: a field named `__proto__` is then an ordinary key.
+  const details: ErrorDetails = Object.create(null);
+  const add = (field: string, message: string) => {
+    if (!(field in details)) details[field] = message;
+  };
+  for (const issue of issues) {
+    const prefix = issue.path.map(String).join(".");
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const field = prefix ? `${prefix}.${key}` : key;
+        add(field, unknownFieldMessages[key] ?? READ_ONLY_FIELDS[key] ?? "Unknown field");
+      }
+    } else {
+      add(prefix || "body", issue.message);
+    }
+  }
+  return details;
+}
+
+export function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  unknownFieldMessages?: Record<string, string>,
+): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw validationError(issuesToDetails(result.error.issues, unknownFieldMessages));
+  return result.data;
+}

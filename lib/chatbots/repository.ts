@@ -1,0 +1,24 @@
+import type { Db } from "../db/client";
+import type { ChatbotRow } from "../db/schema";
+import { newId } from "../ids";
+import { nowIso } from "../time";
+
+export async function createChatbot(db: Db, workspaceId: string, name: string): Promise<ChatbotRow> {
+  const row = { workspace_id: workspaceId, id: newId("chatbot_"), name, created_at: nowIso() };
+  await db.insertInto("chatbots").values(row).execute();
+  return row;
+}
+
+export async function chatbotExists(db: Db, workspaceId: string, chatbotId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("chatbots")
+    .select("id")
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", chatbotId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function listChatbots(db: Db, workspaceId: string): Promise<ChatbotRow[]> {
+  return db.selectFrom("chatbots").selectAll().where("workspace_id", "=", workspaceId).orderBy("created_at").orderBy("id").execute();
+}

@@ -1,0 +1,96 @@
+import { sql, type SelectQueryBuilder } from "kysely";
+import type { Db, Store } from "../db/client";
+import { contactSearchCondition } from "../db/dialect";
+import type { ContactRow, Database, NewContactRow } from "../db/schema";
+import type { ContactSortField, SortOrder } from "./schemas";
+
+// SQL for contacts, and nothing else. Every query names the workspace.
+
+const CONTACT_COLUMNS = [
+  "id",
+  "chatbot_id",
+  "name",
+  "email",
+  "phone",
+  "metadata",
+  "created_at",
+  "updated_at",
+] as const;
+export type StoredContact = Pick<ContactRow, (typeof CONTACT_COLUMNS)[number]>;
+
+export interface ContactFilter {
+  workspaceId: string;
+  chatbotId?: string;
+  search?: string;
+}
+
+export interface ContactPage {
+  sortBy: ContactSortField;
+  sortOrder: SortOrder;
+  limit: number;
+  offset: number;
+}
+
+const SORT_COLUMNS = { createdAt: "created_at", name: "name", email: "email" } as const;
+
+function filtered(store: Store, filter: ContactFilter): SelectQueryBuilder<Database, "contacts", object> {
+  let query = store.db.selectFrom("contacts").where("contacts.workspace_id", "=", filter.workspaceId);
+  if (filter.chatbotId !== undefined) query = query.where("contacts.chatbot_id", "=", filter.chatbotId);
+  const { search } = filter;
+  if (search) query = query.where((eb) => contactSearchCondition(store.dialect, eb, search));
+  return query;
+}
+
+export async function listContacts(store: Store, filter: ContactFilter, page: ContactPage): Promise<StoredContact[]> {
+  const column = SORT_COLUMNS[page.sortBy];
+  let query = filtered(store, filter).select(CONTACT_COLUMNS.map((c) => `contacts.${c}` as const));
+  // Null names/emails come last in both directions; the sort indexes lead with the same expression.
+  if (column !== "created_at") query = query.orderBy(sql`(${sql.ref(column)} is null)`);
+  return query
+    .orderBy(sql.ref(column), page.sortOrder)
+    .orderBy("contacts.id", page.sortOrder)
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+}
+
+export async function countContacts(store: Store, filter: ContactFilter): Promise<number> {
+  const row = await filtered(store, filter)
+    .select((eb) => eb.fn.countAll<number | string | bigint>().as("total"))
+    .executeTakeFirstOrThrow();
+  return Number(row.total);
+}
+
+export async function findContact(db: Db, workspaceId: string, contactId: string): Promise<StoredContact | undefined> {
+  return db
+    .selectFrom("contacts")
+    .select(CONTACT_COLUMNS)
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", contactId)
+    .executeTakeFirst();
+}
+
+export async function insertContacts(db: Db, rows: readonly NewContactRow[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto("contacts").values([...rows]).execute();
+}
+
+export async function updateContactRow(
+  db: Db,
+  workspaceId: string,
+  contactId: string,
+  changes: Partial<Pick<ContactRow, "name" | "email" | "phone" | "metadata" | "updated_at">>,
+): Promise<void> {
+  await db.updateTable("contacts").set(changes).where("workspace_id", "=", workspaceId).where("id", "=", contactId).execute();
+}
+
+/** Deletes a contact; its conversations stay in the workspace with no contact. False when absent. */
+export async function deleteContactRow(db: Db, workspaceId: string, contactId: string): Promise<boolean> {
+  await db
+    .updateTable("conversations")
+    .set({ contact_id: null })
+    .where("workspace_id", "=", workspaceId)
+    .where("contact_id", "=", contactId)
+    .execute();
+  const result = await db.deleteFrom("contacts").where("workspace_id", "=", workspaceId).where("id", "=", contactId).executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}

@@ -1,0 +1,113 @@
+import { z } from "zod";
+import { metadataPatchSchema, metadataSchema } from "../validation/metadata";
+import { timestampSchema } from "../validation/timestamp";
+import { enumParam, integerParam } from "../validation/query-params";
+
+// The contact concept, once: the API's route handlers, the dashboard's forms and the OpenAPI
+// document all use these schemas. No server imports here.
+
+export const NAME_MAX_LENGTH = 200;
+export const EMAIL_MAX_LENGTH = 254;
+export const PHONE_MAX_LENGTH = 32;
+export const SEARCH_MAX_LENGTH = 200;
+export const EMAIL_MESSAGE = "Must be a valid email address";
+const NAME_MESSAGE = `Must be a name of 1–${NAME_MAX_LENGTH} characters, or null`;
+const PHONE_MESSAGE = `Must be at most ${PHONE_MAX_LENGTH} characters of digits, spaces and + - ( ) . with at least 5 digits, or null`;
+
+export const contactNameSchema = z
+  .string({ error: NAME_MESSAGE })
+  .trim()
+  .min(1, NAME_MESSAGE)
+  .max(NAME_MAX_LENGTH, NAME_MESSAGE)
+  .nullable()
+  .meta({ description: "Full name, trimmed.", example: "Jane Smith" });
+
+export const contactEmailSchema = z
+  .string({ error: EMAIL_MESSAGE })
+  .max(EMAIL_MAX_LENGTH, EMAIL_MESSAGE)
+  .pipe(z.email({ error: EMAIL_MESSAGE }))
+  .nullable()
+  .meta({ description: "Email address, stored as given and matched case-insensitively.", example: "jane@example.com" });
+
+export const contactPhoneSchema = z
+  .string({ error: PHONE_MESSAGE })
+  .max(PHONE_MAX_LENGTH, PHONE_MESSAGE)
+  .regex(/^[0-9 +\-().]+$/, PHONE_MESSAGE)
+  .refine((phone) => (phone.match(/[0-9]/g)?.length ?? 0) >= 5, PHONE_MESSAGE)
+  .nullable()
+  .meta({ description: "Phone number; E.164 (`+15551234567`) recommended.", example: "+15559876543" });
+
+export const createContactSchema = z
+  .strictObject({
+    chatbotId: z
+      .string({ error: "Must be the id of a chatbot in this workspace" })
+      .min(1, "Must be the id of a chatbot in this workspace")
+      .meta({ example: "chatbot_456def" }),
+    name: contactNameSchema.optional(),
+    email: contactEmailSchema.optional(),
+    phone: contactPhoneSchema.optional(),
+    metadata: metadataSchema.optional(),
+  })
+  .meta({ id: "CreateContact" });
+
+export const updateContactSchema = z
+  .strictObject({
+    name: contactNameSchema.optional(),
+    email: contactEmailSchema.optional(),
+    phone: contactPhoneSchema.optional(),
+    metadata: metadataPatchSchema.optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, {
+    message: "Give at least one of: name, email, phone, metadata",
+    path: ["body"],
+  })
+  .meta({ id: "UpdateContact" });
+
+export const contactSortFields = ["createdAt", "name", "email"] as const;
+export const sortOrders = ["asc", "desc"] as const;
+
+export const listContactsQuerySchema = z.object({
+  limit: integerParam(1, 500, 100).meta({ description: "Maximum number of contacts to return." }),
+  offset: integerParam(0, null, 0).meta({ description: "Number of contacts to skip." }),
+  chatbotId: z.string().optional().meta({ description: "Only contacts of this chatbot." }),
+  search: z
+    .string()
+    .max(SEARCH_MAX_LENGTH, `Must be at most ${SEARCH_MAX_LENGTH} characters`)
+    .optional()
+    .transform((value) => value?.trim() || undefined)
+    .meta({ description: "Case-insensitive substring of name or email; blank means no filter." }),
+  sortBy: enumParam(contactSortFields, "createdAt"),
+  sortOrder: enumParam(sortOrders, "desc"),
+});
+
+const timestamp = timestampSchema;
+
+export const contactSchema = z
+  .object({
+    id: z.string().meta({ example: "contact_321cba" }),
+    chatbotId: z.string(),
+    name: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    metadata: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .meta({ id: "Contact" });
+
+export const conversationRefSchema = z
+  .object({ id: z.string().meta({ example: "conv_789ghi" }), startedAt: timestamp, lastMessageAt: timestamp })
+  .meta({ id: "ConversationRef" });
+
+export const contactWithConversationsSchema = contactSchema
+  .extend({ conversations: z.array(conversationRefSchema).max(100) })
+  .meta({ id: "ContactWithConversations" });
+
+export type CreateContactInput = z.output<typeof createContactSchema>;
+export type UpdateContactInput = z.output<typeof updateContactSchema>;
+export type ListContactsQuery = z.output<typeof listContactsQuerySchema>;
+export type Contact = z.output<typeof contactSchema>;
+export type ContactWithConversations = z.output<typeof contactWithConversationsSchema>;
+export type ConversationRef = z.output<typeof conversationRefSchema>;
+export type ContactSortField = (typeof contactSortFields)[number];
+export type SortOrder = (typeof sortOrders)[number];

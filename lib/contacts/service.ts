@@ -1,0 +1,129 @@
+import { validationError, contactNotFound } from "../api/errors";
+import { chatbotExists } from "../chatbots/repository";
+import type { Store } from "../db/client";
+import { forUpdate, writeTransaction } from "../db/transaction";
+import { countConversationsOfContact, listConversationsOfContact } from "../conversations/repository";
+import { toConversation } from "../conversations/service";
+import type { Conversation, ListConversationsQuery } from "../conversations/schemas";
+import { newId } from "../ids";
+import { nextTimestamp, nowIso } from "../time";
+import { emptyMetadata, mergeMetadata, METADATA_MAX_KEYS, type Metadata } from "../validation/metadata";
+import {
+  countContacts,
+  deleteContactRow,
+  findContact,
+  insertContacts,
+  listContacts as listContactRows,
+  updateContactRow,
+  type StoredContact,
+} from "./repository";
+import type { Contact, ContactWithConversations, CreateContactInput, ListContactsQuery, UpdateContactInput } from "./schemas";
+
+// The rules for contacts that are not SQL: tenancy, metadata merging, what a missing contact means.
+
+export const CONVERSATIONS_ON_CONTACT = 100;
+
+function parseMetadata(text: string): Metadata {
+  return Object.assign(emptyMetadata(), JSON.parse(text) as Metadata);
+}
+
+export function toContact(row: StoredContact): Contact {
+  return {
+    id: row.id,
+    chatbotId: row.chatbot_id,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    metadata: parseMetadata(row.metadata),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function listContacts(store: Store, workspaceId: string, query: ListContactsQuery) {
+  const filter = { workspaceId, chatbotId: query.chatbotId, search: query.search };
+  const [rows, total] = await Promise.all([listContactRows(store, filter, query), countContacts(store, filter)]);
+  return { contacts: rows.map(toContact), total, limit: query.limit, offset: query.offset };
+}
+
+export async function getContact(store: Store, workspaceId: string, contactId: string): Promise<ContactWithConversations> {
+  const row = await findContact(store.db, workspaceId, contactId);
+  if (!row) throw contactNotFound();
+  const conversations = await listConversationsOfContact(store.db, workspaceId, contactId, {
+    limit: CONVERSATIONS_ON_CONTACT,
+    offset: 0,
+  });
+  return {
+    ...toContact(row),
+    conversations: conversations.map((c) => ({ id: c.id, startedAt: c.started_at, lastMessageAt: c.last_message_at })),
+  };
+}
+
+export async function createContact(store: Store, workspaceId: string, input: CreateContactInput): Promise<Contact> {
+  if (!(await chatbotExists(store.db, workspaceId, input.chatbotId))) {
+    throw validationError({ chatbotId: "Must be the id of a chatbot in this workspace" });
+  }
+  const now = nowIso();
+  const row = {
+    id: newId("contact_"),
+    chatbot_id: input.chatbotId,
+    name: input.name ?? null,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    metadata: JSON.stringify(input.metadata ?? {}),
+    created_at: now,
+    updated_at: now,
+  };
+  await insertContacts(store.db, [{ ...row, workspace_id: workspaceId }]);
+  return toContact(row);
+}
+
+export async function updateContact(
+  store: Store,
+  workspaceId: string,
+  contactId: string,
+  input: UpdateContactInput,
+): Promise<Contact> {
+  return writeTransaction(store, async (tx) => {
+    const current = await forUpdate(
+      store,
+      tx.selectFrom("contacts").select(["updated_at", "metadata"]).where("workspace_id", "=", workspaceId).where("id", "=", contactId),
+    ).executeTakeFirst();
+    if (!current) throw contactNotFound();
+
+    const changes: Parameters<typeof updateContactRow>[3] = { updated_at: nextTimestamp(current.updated_at) };
+    if (input.name !== undefined) changes.name = input.name;
+    if (input.email !== undefined) changes.email = input.email;
+    if (input.phone !== undefined) changes.phone = input.phone;
+    if (input.metadata !== undefined) {
+      const merged = mergeMetadata(parseMetadata(current.metadata), input.metadata);
+      if (Object.keys(merged).length > METADATA_MAX_KEYS) {
+        throw validationError({ metadata: `Must have at most ${METADATA_MAX_KEYS} keys after merging (would have ${Object.keys(merged).length})` });
+      }
+      changes.metadata = JSON.stringify(merged);
+    }
+    await updateContactRow(tx, workspaceId, contactId, changes);
+    const updated = await findContact(tx, workspaceId, contactId);
+    if (!updated) throw contactNotFound();
+    return toContact(updated);
+  });
+}
+
+export async function deleteContact(store: Store, workspaceId: string, contactId: string): Promise<void> {
+  const deleted = await writeTransaction(store, (tx) => deleteContactRow(tx, workspaceId, contactId));
+  if (!deleted) throw contactNotFound();
+}
+
+export async function listContactConversations(
+  store: Store,
+  workspaceId: string,
+  contactId: string,
+  query: ListConversationsQuery,
+): Promise<{ conversations: Conversation[]; total: number; limit: number; offset: number }> {
+  if (!(await findContact(store.db, workspaceId, contactId))) throw contactNotFound();
+  const [rows, total] = await Promise.all([
+    listConversationsOfContact(store.db, workspaceId, contactId, query),
+    countConversationsOfContact(store.db, workspaceId, contactId),
+  ]);
+  return { conversations: rows.map(toConversation), total, limit: query.limit, offset: query.offset };
+}

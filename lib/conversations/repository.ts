@@ -1,0 +1,36 @@
+import type { Db } from "../db/client";
+import type { ConversationRow, NewConversationRow } from "../db/schema";
+
+// SQL for conversations. Newest `started_at` first everywhere; id breaks ties.
+
+export async function listConversationsOfContact(
+  db: Db,
+  workspaceId: string,
+  contactId: string,
+  page: { limit: number; offset: number },
+): Promise<ConversationRow[]> {
+  return db
+    .selectFrom("conversations")
+    .selectAll()
+    .where("workspace_id", "=", workspaceId)
+    .where("contact_id", "=", contactId)
+    .orderBy("started_at", "desc")
+    .orderBy("id", "desc")
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+}
+
+export async function countConversationsOfContact(db: Db, workspaceId: string, contactId: string): Promise<number> {
+  const row = await db
+    .selectFrom("conversations")
+    .select((eb) => eb.fn.countAll<number | string | bigint>().as("total"))
+    .where("workspace_id", "=", workspaceId)
+    .where("contact_id", "=", contactId)
+    .executeTakeFirstOrThrow();
+  return Number(row.total);
+}
+
+export async function insertConversations(db: Db, rows: readonly NewConversationRow[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto("conversations").values([...rows]).execute();
+}

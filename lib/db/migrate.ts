@@ -1,0 +1,20 @@
+import { Migrator, type Kysely, type Migration, type MigrationResultSet } from "kysely";
+import type { DialectName } from "./dialect";
+import * as initial from "./migrations/20261128000000_initial";
+
+// Listed explicitly (not read from disk) so the same list works inside the Next.js bundle and the CLI.
+type DialectMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
+const MIGRATIONS: Record<string, DialectMigration> = {
+  "20261128000000_initial": initial,
+};
+
+export async function migrateToLatest(db: Kysely<unknown>, dialect: DialectName): Promise<string[]> {
+  const migrations: Record<string, Migration> = {};
+  for (const [name, migration] of Object.entries(MIGRATIONS)) {
+    migrations[name] = { up: (tx) => migration.up(tx, dialect) };
+  }
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

@@ -1,0 +1,71 @@
+import type { Generated, Insertable, Selectable } from "kysely";
+
+// Table types, declared once. Timestamps are ISO 8601 UTC strings with milliseconds
+// (`2026-11-28T15:17:26.123Z`), which sort correctly as text in both dialects.
+// Every tenant table carries workspace_id and is keyed by (workspace_id, id).
+
+export interface WorkspacesTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface ChatbotsTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface ApiKeysTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  key_prefix: string;
+  key_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface ContactsTable {
+  /** SQLite only: the stable integer row id the full-text index points at. */
+  seq: Generated<number>;
+  workspace_id: string;
+  id: string;
+  chatbot_id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  /** JSON object text. */
+  metadata: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ConversationsTable {
+  workspace_id: string;
+  id: string;
+  chatbot_id: string;
+  contact_id: string | null;
+  started_at: string;
+  last_message_at: string;
+  message_count: number;
+  summary: string | null;
+}
+
+export interface Database {
+  workspaces: WorkspacesTable;
+  chatbots: ChatbotsTable;
+  api_keys: ApiKeysTable;
+  contacts: ContactsTable;
+  conversations: ConversationsTable;
+}
+
+export type ContactRow = Selectable<ContactsTable>;
+export type NewContactRow = Insertable<ContactsTable>;
+export type ConversationRow = Selectable<ConversationsTable>;
+export type NewConversationRow = Insertable<ConversationsTable>;
+export type ApiKeyRow = Selectable<ApiKeysTable>;
+export type ChatbotRow = Selectable<ChatbotsTable>;
+export type WorkspaceRow = Selectable<WorkspacesTable>;

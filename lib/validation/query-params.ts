@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+/** An integer query parameter given as decimal digits, bounded and with a default. */
+export function integerParam(min: number, max: number | null, fallback: number) {
+  const message = max === null ? `Must be an integer of at least ${min}` : `Must be an integer between ${min} and ${max}`;
+  const bounded = max === null ? z.number().int().min(min, message) : z.number().int().min(min, message).max(max, message);
+  return z
+    .string()
+    .regex(/^\d{1,15}$/, message)
+    .transform(Number)
+    .pipe(bounded)
+    .optional()
+    .transform((value) => value ?? fallback)
+    .meta({ override: { type: "integer", minimum: min, ...(max === null ? {} : { maximum: max }), default: fallback } });
+}
+
+/** One of a fixed set of words, with a default. */
+export function enumParam<const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) {
+  return z
+    .enum(values, { error: `Must be one of: ${values.join(", ")}` })
+    .optional()
+    .transform((value) => value ?? fallback)
+    .meta({ override: { type: "string", enum: [...values], default: fallback } });
+}
