@@ -1,5 +1,7 @@
 import path from "node:path";
 
+type Environment = Record<string, string | undefined>;
+
 // Server-side settings, read once from the environment. Every variable is documented in README.md.
 export type DatabaseConfig =
   | { dialect: "sqlite"; file: string }
@@ -7,7 +9,7 @@ export type DatabaseConfig =
 
 const DEFAULT_DATABASE_URL = "file:./data/nexvio.db";
 
-export function databaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+export function databaseConfig(env: Environment = process.env): DatabaseConfig {
   const url = env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
   if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
     return { dialect: "postgres", url, poolSize: positiveInteger(env.DATABASE_POOL_SIZE, 10, "DATABASE_POOL_SIZE") };
@@ -18,11 +20,11 @@ export function databaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseCo
   throw new Error(`DATABASE_URL must start with file: or postgres:// (got "${url.split(":")[0]}:…")`);
 }
 
-export function rateLimitPerMinute(env: NodeJS.ProcessEnv = process.env): number {
+export function rateLimitPerMinute(env: Environment = process.env): number {
   return positiveInteger(env.RATE_LIMIT_PER_MINUTE, 100, "RATE_LIMIT_PER_MINUTE");
 }
 
-export function authFailureLimitPerMinute(env: NodeJS.ProcessEnv = process.env): number {
+export function authFailureLimitPerMinute(env: Environment = process.env): number {
   return positiveInteger(env.AUTH_FAILURE_LIMIT_PER_MINUTE, 30, "AUTH_FAILURE_LIMIT_PER_MINUTE");
 }
 

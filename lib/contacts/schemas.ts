@@ -26,6 +26,7 @@ export const contactEmailSchema = z
   .string({ error: EMAIL_MESSAGE })
   .max(EMAIL_MAX_LENGTH, EMAIL_MESSAGE)
   .pipe(z.email({ error: EMAIL_MESSAGE }))
+  .meta({ override: { type: "string", format: "email", maxLength: EMAIL_MAX_LENGTH } })
   .nullable()
   .meta({ description: "Email address, stored as given and matched case-insensitively.", example: "jane@example.com" });
 
@@ -69,7 +70,11 @@ export const sortOrders = ["asc", "desc"] as const;
 export const listContactsQuerySchema = z.object({
   limit: integerParam(1, 500, 100).meta({ description: "Maximum number of contacts to return." }),
   offset: integerParam(0, null, 0).meta({ description: "Number of contacts to skip." }),
-  chatbotId: z.string().optional().meta({ description: "Only contacts of this chatbot." }),
+  chatbotId: z
+    .string()
+    .optional()
+    .transform((value) => value || undefined)
+    .meta({ description: "Only contacts of this chatbot (an unknown chatbot gives an empty list); blank means no filter." }),
   search: z
     .string()
     .max(SEARCH_MAX_LENGTH, `Must be at most ${SEARCH_MAX_LENGTH} characters`)

@@ -11,7 +11,13 @@ export function integerParam(min: number, max: number | null, fallback: number) 
     .pipe(bounded)
     .optional()
     .transform((value) => value ?? fallback)
-    .meta({ override: { type: "integer", minimum: min, ...(max === null ? {} : { maximum: max }), default: fallback } });
+    .meta({
+      // Documented as the integer it is, not as the digit string it arrives as.
+      override: ({ jsonSchema }: { jsonSchema: Record<string, unknown> }) => {
+        delete jsonSchema.pattern;
+        Object.assign(jsonSchema, { type: "integer", minimum: min, ...(max === null ? {} : { maximum: max }), default: fallback });
+      },
+    });
 }
 
 /** One of a fixed set of words, with a default. */

@@ -1,0 +1,100 @@
+import fs from "node:fs";
+import { CompiledQuery, sql, type Compilable } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiKey } from "../../lib/api-keys/repository";
+import { hashApiKey } from "../../lib/api-keys/secret";
+import { createChatbot } from "../../lib/chatbots/repository";
+import { databaseConfig } from "../../lib/config";
+import { openMigratedStore, type Store } from "../../lib/db/client";
+import { migrateToLatest } from "../../lib/db/migrate";
+import { contactSearchCondition } from "../../lib/db/dialect";
+import { createWorkspace } from "../../lib/workspaces/repository";
+import { temporaryDatabaseUrl } from "../support/server";
+
+// The storage module on a real SQLite file: settings, migrations, keys, and the query plans that
+// keep search and sorting off full scans.
+
+let store: Store;
+let file: string;
+beforeAll(async () => {
+  const url = temporaryDatabaseUrl("store");
+  file = url.slice("file:".length);
+  store = await openMigratedStore(databaseConfig({ DATABASE_URL: url }));
+});
+afterAll(() => store.db.destroy());
+
+async function plan(query: Compilable): Promise<string> {
+  const { sql: text, parameters } = query.compile();
+  const result = await store.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${text}`, [...parameters]));
+  return result.rows.map((row) => row.detail).join("\n");
+}
+
+describe("SQLite store", () => {
+  it("creates the database file in WAL mode with foreign keys on", async () => {
+    expect(fs.existsSync(file)).toBe(true);
+    const journal = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db);
+    expect(journal.rows[0].journal_mode).toBe("wal");
+    const foreignKeys = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(store.db);
+    expect(foreignKeys.rows[0].foreign_keys).toBe(1);
+  });
+
+  it("migrations are idempotent", async () => {
+    expect(await migrateToLatest(store.db as never, store.dialect)).toEqual([]);
+  });
+
+  it("refuses a contact for a chatbot of another workspace (foreign key includes workspace_id)", async () => {
+    const a = await createWorkspace(store.db, "A");
+    const b = await createWorkspace(store.db, "B");
+    const chatbotOfA = await createChatbot(store.db, a.id, "bot");
+    const now = new Date().toISOString();
+    await expect(
+      store.db
+        .insertInto("contacts")
+        .values({ workspace_id: b.id, id: "contact_x", chatbot_id: chatbotOfA.id, metadata: "{}", created_at: now, updated_at: now })
+        .execute(),
+    ).rejects.toThrow(/FOREIGN KEY/);
+  });
+
+  it("stores API keys only as a SHA-256 hash", async () => {
+    const workspace = await createWorkspace(store.db, "Keys");
+    const { key, apiKey } = await createApiKey(store.db, workspace.id, "k");
+    expect(key).toMatch(/^nxv_[0-9A-Za-z]{32,}$/);
+    const row = await store.db.selectFrom("api_keys").selectAll().where("id", "=", apiKey.id).executeTakeFirstOrThrow();
+    expect(row.key_hash).toBe(hashApiKey(key));
+    expect(row.key_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(row)).not.toContain(key.slice(4));
+    expect(fs.readFileSync(file).includes(Buffer.from(key.slice(4)))).toBe(false);
+  });
+
+  describe("query plans", () => {
+    const listQuery = (orderBy: "created_at" | "name" | "email", direction: "asc" | "desc") => {
+      let query = store.db.selectFrom("contacts").select(["id"]).where("workspace_id", "=", "ws_x");
+      if (orderBy !== "created_at") query = query.orderBy(sql`(${sql.ref(orderBy)} is null)`);
+      return query.orderBy(sql.ref(orderBy), direction).orderBy("id", direction).limit(25);
+    };
+
+    it.each([
+      ["created_at", "desc"],
+      ["created_at", "asc"],
+      ["name", "asc"],
+      ["name", "desc"],
+      ["email", "asc"],
+      ["email", "desc"],
+    ] as const)("sorting by %s %s walks an index, with no temporary sort", async (column, direction) => {
+      const detail = await plan(listQuery(column, direction));
+      expect(detail).toMatch(/USING (COVERING )?INDEX contacts_/);
+      expect(detail).not.toContain("TEMP B-TREE");
+    });
+
+    it("a search term of 3+ characters uses the trigram index, not a scan of contacts", async () => {
+      const query = store.db
+        .selectFrom("contacts")
+        .select("id")
+        .where("workspace_id", "=", "ws_x")
+        .where((eb) => contactSearchCondition("sqlite", eb, "smith"));
+      const detail = await plan(query);
+      expect(detail).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
+      expect(detail).not.toMatch(/SCAN contacts\b/);
+    });
+  });
+});
