@@ -9,6 +9,11 @@ export async function createChatbot(db: Db, workspaceId: string, name: string): 
   return row;
 }
 
+/** Inserts chatbots as given (ids and timestamps included), e.g. fixed-id demo records. */
+export async function insertChatbots(db: Db, rows: readonly ChatbotRow[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto("chatbots").values([...rows]).execute();
+}
+
 export async function chatbotExists(db: Db, workspaceId: string, chatbotId: string): Promise<boolean> {
   const row = await db
     .selectFrom("chatbots")

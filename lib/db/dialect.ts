@@ -13,6 +13,22 @@ export function escapeLikePattern(term: string): string {
   return term.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
+/**
+ * SQLite's LIKE folds ASCII letters only, so a term too short for the trigram index is also tried
+ * with each non-ASCII letter in its other case: `ån` then finds `Ångström` as `ång` does.
+ */
+function sqliteCaseVariants(term: string): string[] {
+  let variants = [""];
+  for (const char of term) {
+    const forms =
+      (char.codePointAt(0) ?? 0) < 0x80
+        ? [char]
+        : [...new Set([char, char.toLowerCase(), char.toUpperCase()])].filter((form) => [...form].length === 1);
+    variants = variants.flatMap((prefix) => forms.map((form) => prefix + form));
+  }
+  return variants;
+}
+
 /** Case-insensitive substring match of `term` on a contact's name or email. */
 export function contactSearchCondition(
   dialect: DialectName,
@@ -24,12 +40,17 @@ export function contactSearchCondition(
     const phrase = `"${term.replace(/"/g, '""')}"`;
     return sql<SqlBool>`contacts.seq in (select rowid from contacts_search where contacts_search match ${phrase})`;
   }
-  const pattern = `%${escapeLikePattern(term)}%`;
   const like = dialect === "postgres" ? sql.raw("ilike") : sql.raw("like");
-  return eb.or([
-    sql<SqlBool>`contacts.name ${like} ${pattern} escape '\\'`,
-    sql<SqlBool>`contacts.email ${like} ${pattern} escape '\\'`,
-  ]);
+  const spellings = dialect === "sqlite" ? sqliteCaseVariants(term) : [term];
+  return eb.or(
+    spellings.flatMap((spelling) => {
+      const pattern = `%${escapeLikePattern(spelling)}%`;
+      return [
+        sql<SqlBool>`contacts.name ${like} ${pattern} escape '\\'`,
+        sql<SqlBool>`contacts.email ${like} ${pattern} escape '\\'`,
+      ];
+    }),
+  );
 }
 
 /** Creates the contacts table with the dialect's key layout, then the search index behind it. */

@@ -16,3 +16,7 @@ export async function findWorkspace(db: Db, workspaceId: string): Promise<Worksp
 export async function hasAnyWorkspace(db: Db): Promise<boolean> {
   return (await db.selectFrom("workspaces").select("id").limit(1).executeTakeFirst()) !== undefined;
 }
+
+export async function listWorkspaces(db: Db): Promise<WorkspaceRow[]> {
+  return db.selectFrom("workspaces").selectAll().orderBy("created_at").orderBy("id").execute();
+}

@@ -1,0 +1,23 @@
+import { Command } from "commander";
+import { registerBootstrap } from "./commands/bootstrap";
+import { registerChatbots } from "./commands/chatbots";
+import { registerKeys } from "./commands/keys";
+import { registerMigrate } from "./commands/migrate";
+import { registerSeed } from "./commands/seed";
+import { reportError } from "./output";
+
+const program = new Command("nexvio")
+  .description("Operator CLI for Nexvio Contacts. Uses DATABASE_URL (default file:./data/nexvio.db), like the server.")
+  .showHelpAfterError("(add --help for usage)");
+
+registerMigrate(program);
+registerSeed(program);
+registerKeys(program);
+registerChatbots(program);
+registerBootstrap(program);
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  reportError(error);
+}

@@ -1,0 +1,68 @@
+import { insertChatbots } from "../chatbots/repository";
+import { insertContacts } from "../contacts/repository";
+import { insertConversations } from "../conversations/repository";
+import type { Db } from "../db/client";
+import type { ChatbotRow, NewContactRow, NewConversationRow, WorkspaceRow } from "../db/schema";
+import { newId } from "../ids";
+import { createWorkspace } from "../workspaces/repository";
+import { demoContact } from "./demo-contacts";
+import { demoConversations } from "./demo-conversations";
+
+export const DEMO_WORKSPACE_NAME = "Demo workspace";
+export const DEMO_CHATBOT_NAMES = ["Website assistant", "Support bot", "Sales concierge"] as const;
+export const DEMO_KEY_NAME = "Demo key";
+export const DEFAULT_DEMO_CONTACTS = 200;
+
+// SQLite binds at most 32,766 parameters per statement; multi-row inserts stay below that.
+const PARAMETERS_PER_STATEMENT = 30_000;
+
+export interface DemoWorkspace {
+  workspace: WorkspaceRow;
+  chatbots: ChatbotRow[];
+}
+
+/** A new workspace with the demo chatbots; the first chatbot takes `firstChatbotId` when given. */
+export async function createDemoWorkspace(db: Db, name: string, firstChatbotId?: string): Promise<DemoWorkspace> {
+  const workspace = await createWorkspace(db, name);
+  const createdAt = Date.parse(workspace.created_at);
+  const chatbots = DEMO_CHATBOT_NAMES.map((chatbotName, i) => ({
+    workspace_id: workspace.id,
+    id: i === 0 && firstChatbotId ? firstChatbotId : newId("chatbot_"),
+    name: chatbotName,
+    // A millisecond apart, so chatbots listed by creation time keep this order.
+    created_at: new Date(createdAt + i).toISOString(),
+  }));
+  await insertChatbots(db, chatbots);
+  return { workspace, chatbots };
+}
+
+function statements<T extends object>(rows: readonly T[]): T[][] {
+  if (rows.length === 0) return [];
+  const size = Math.floor(PARAMETERS_PER_STATEMENT / Object.keys(rows[0]).length);
+  return Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
+}
+
+export interface DemoRows {
+  contacts: NewContactRow[];
+  conversations: NewConversationRow[];
+}
+
+/** `count` demo contacts of the workspace's chatbots, with their conversations. */
+export function demoRows(demo: DemoWorkspace, count: number, now: number): DemoRows {
+  const options = { workspaceId: demo.workspace.id, chatbotIds: demo.chatbots.map((c) => c.id), now };
+  const contacts: NewContactRow[] = [];
+  const conversations: NewConversationRow[] = [];
+  for (let i = 0; i < count; i++) {
+    const contact = demoContact(options);
+    contacts.push(contact);
+    conversations.push(...demoConversations(contact, now));
+  }
+  return { contacts, conversations };
+}
+
+/** Inserts demo rows in multi-row statements; returns how many conversations. */
+export async function insertDemoRows(db: Db, { contacts, conversations }: DemoRows): Promise<number> {
+  for (const rows of statements(contacts)) await insertContacts(db, rows);
+  for (const rows of statements(conversations)) await insertConversations(db, rows);
+  return conversations.length;
+}

@@ -1,0 +1,50 @@
+import { createApiKey } from "../api-keys/repository";
+import type { Store } from "../db/client";
+import { writeTransaction } from "../db/transaction";
+import { createDemoWorkspace, DEMO_KEY_NAME, demoRows, insertDemoRows } from "./demo-workspace";
+
+// Bigger transactions load faster (measured: 5,000 → 10,000 saves ~15%), but each holds the write lock:
+// at 10,000 contacts that is 1–3 s on a 100k-contact file, inside the 5 s a waiting writer (the
+// server, busy_timeout) tolerates.
+const CONTACTS_PER_TRANSACTION = 10_000;
+
+export interface SeedOptions {
+  name: string;
+  contacts: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface SeededWorkspace {
+  workspaceId: string;
+  workspaceName: string;
+  chatbots: { id: string; name: string }[];
+  keyId: string;
+  apiKey: string;
+  contacts: number;
+  conversations: number;
+}
+
+/** Creates a new demo workspace: chatbots, `contacts` demo contacts with conversations, and an API key. */
+export async function seedWorkspace(store: Store, { name, contacts, onProgress }: SeedOptions): Promise<SeededWorkspace> {
+  const now = Date.now();
+  const demo = await writeTransaction(store, (tx) => createDemoWorkspace(tx, name));
+  let conversations = 0;
+  for (let done = 0; done < contacts; ) {
+    const batch = Math.min(CONTACTS_PER_TRANSACTION, contacts - done);
+    // Generated before taking the write lock, which is then held only for the inserts.
+    const rows = demoRows(demo, batch, now);
+    conversations += await writeTransaction(store, (tx) => insertDemoRows(tx, rows));
+    done += batch;
+    onProgress?.(done, contacts);
+  }
+  const { apiKey, key } = await createApiKey(store.db, demo.workspace.id, DEMO_KEY_NAME);
+  return {
+    workspaceId: demo.workspace.id,
+    workspaceName: demo.workspace.name,
+    chatbots: demo.chatbots.map(({ id, name: chatbotName }) => ({ id, name: chatbotName })),
+    keyId: apiKey.id,
+    apiKey: key,
+    contacts,
+    conversations,
+  };
+}
