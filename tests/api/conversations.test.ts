@@ -37,7 +37,7 @@ function conversations(contactId: string | null, count: number, start: number): 
     message_count: (i * 13) % 40,
     summary: i % 4 === 0 ? null : `Asked about plan ${i}`,
   }));
-  return rows.sort((a, b) => a.id.localeCompare(b.id));
+  return rows.sort((a, b) => (a.id < b.id ? -1 : 1)); // binary order, as SQL sorts ids
 }
 
 /** The API's view of stored rows, newest startedAt first. */

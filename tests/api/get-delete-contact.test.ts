@@ -32,7 +32,7 @@ function conversationsOf(contactId: string, count: number, start: number): NewCo
     message_count: i + 1,
     summary: i % 3 === 0 ? null : `Conversation ${i}`,
   }));
-  return rows.sort((a, b) => a.id.localeCompare(b.id));
+  return rows.sort((a, b) => (a.id < b.id ? -1 : 1)); // binary order, as SQL sorts ids
 }
 
 function conversationRows(where: { id?: string[]; contactId?: string }) {
@@ -120,7 +120,7 @@ describe("DELETE /v1/contacts/{id}", () => {
     expect(expectSuccess(await api.delete(`/v1/contacts/${doomed.id}`))).toEqual({ deleted: true, id: doomed.id });
 
     const after = await conversationRows({ id: doomedRows.map((r) => r.id) });
-    const expected = doomedRows.map((r) => ({ ...r, contact_id: null })).sort((a, b) => a.id.localeCompare(b.id));
+    const expected = doomedRows.map((r) => ({ ...r, contact_id: null })).sort((a, b) => (a.id < b.id ? -1 : 1)); // binary order, as SQL sorts ids
     expect(after).toEqual(expected);
     expect(await conversationRows({ contactId: doomed.id })).toEqual([]);
     expect((await conversationRows({ contactId: kept.id })).map((r) => r.id).sort()).toEqual(keptRows.map((r) => r.id).sort());
