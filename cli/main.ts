@@ -4,6 +4,7 @@ import { registerChatbots } from "./commands/chatbots";
 import { registerKeys } from "./commands/keys";
 import { registerMigrate } from "./commands/migrate";
 import { registerSeed } from "./commands/seed";
+import { registerUsers } from "./commands/users";
 import { reportError } from "./output";
 
 const program = new Command("nexvio")
@@ -14,6 +15,7 @@ registerMigrate(program);
 registerSeed(program);
 registerKeys(program);
 registerChatbots(program);
+registerUsers(program);
 registerBootstrap(program);
 
 try {

@@ -28,6 +28,28 @@ export function authFailureLimitPerMinute(env: Environment = process.env): numbe
   return positiveInteger(env.AUTH_FAILURE_LIMIT_PER_MINUTE, 30, "AUTH_FAILURE_LIMIT_PER_MINUTE");
 }
 
+/** Where the embedded default keeps its generated AUTH_SECRET. */
+export function authSecretFile(env: Environment = process.env): string {
+  // The comment stops Next's file tracing from treating the literal path as a bundle input.
+  return path.resolve(/*turbopackIgnore: true*/ env.AUTH_SECRET_FILE?.trim() || "./data/auth-secret");
+}
+
+/** Sign-in attempts per client address per minute, successful or not. */
+export function signInLimitPerMinute(env: Environment = process.env): number {
+  return positiveInteger(env.SIGN_IN_LIMIT_PER_MINUTE, 10, "SIGN_IN_LIMIT_PER_MINUTE");
+}
+
+/** Dashboard requests per signed-in staff user per minute (browsing pages is chattier than integrations). */
+export function sessionRateLimitPerMinute(env: Environment = process.env): number {
+  return positiveInteger(env.SESSION_RATE_LIMIT_PER_MINUTE, 600, "SESSION_RATE_LIMIT_PER_MINUTE");
+}
+
+/** Session cookies carry `Secure` when the public URL is HTTPS, or when forced with SECURE_COOKIES=true. */
+export function secureCookies(env: Environment = process.env): boolean {
+  if (env.SECURE_COOKIES?.trim()) return env.SECURE_COOKIES.trim() === "true";
+  return (env.BASE_URL ?? "").startsWith("https://");
+}
+
 function positiveInteger(raw: string | undefined, fallback: number, name: string): number {
   if (raw === undefined || raw.trim() === "") return fallback;
   const value = Number(raw);

@@ -1,21 +1,19 @@
 import { timingSafeEqual } from "node:crypto";
 import { findActiveKeyByHash, touchApiKey } from "../api-keys/repository";
 import { hashApiKey, isWellFormedApiKey } from "../api-keys/secret";
+import { getAuth, ownOrigin } from "../auth/server";
 import type { Store } from "../db/client";
+import { clientAddress } from "./client-address";
 import { ApiError } from "./errors";
 import { recordAuthFailure } from "./rate-limit";
 
-export interface ApiPrincipal {
-  workspaceId: string;
-  keyId: string;
-}
+// Who is calling: an integration with an API key (Authorization: Bearer), or a signed-in staff
+// member of the dashboard (session cookie). The key wins when both are sent.
+export type ApiPrincipal =
+  | { kind: "api_key"; workspaceId: string; keyId: string }
+  | { kind: "staff"; workspaceId: string; userId: string };
 
-/** The header our server sets from the socket; a client-sent value is overwritten there. */
-export const CLIENT_ADDRESS_HEADER = "x-nexvio-client-address";
-
-export function clientAddress(request: Request): string {
-  return request.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
-}
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 function bearerToken(request: Request): string | null {
   const header = request.headers.get("authorization");
@@ -27,8 +25,13 @@ function unauthorized(message: string): ApiError {
   return new ApiError("unauthorized", message, undefined, { "WWW-Authenticate": 'Bearer realm="nexvio"' });
 }
 
-/** Resolves the request's API key to its workspace, or throws 401 (429 once an address fails too often). */
+/** Resolves the caller to a workspace, or throws 401 (429 once an address fails too often). */
 export async function authenticate(store: Store, request: Request): Promise<ApiPrincipal> {
+  const staff = request.headers.has("authorization") ? undefined : await staffSession(request);
+  if (staff) {
+    refuseCrossSiteWrite(request);
+    return staff;
+  }
   const token = bearerToken(request);
   const key = token && isWellFormedApiKey(token) ? await findKey(store, token) : undefined;
   if (!key) {
@@ -36,7 +39,34 @@ export async function authenticate(store: Store, request: Request): Promise<ApiP
     throw unauthorized(token ? "Invalid API key" : "Missing API key: send Authorization: Bearer YOUR_API_KEY");
   }
   await touchApiKey(store.db, key.id, key.last_used_at);
-  return { workspaceId: key.workspace_id, keyId: key.id };
+  return { kind: "api_key", workspaceId: key.workspace_id, keyId: key.id };
+}
+
+/** Resolves only a staff session: for the dashboard's own endpoints, which API keys cannot call. */
+export async function authenticateStaff(request: Request): Promise<Extract<ApiPrincipal, { kind: "staff" }>> {
+  const staff = await staffSession(request);
+  if (!staff) throw new ApiError("unauthorized", "Sign in to the dashboard to use this endpoint");
+  refuseCrossSiteWrite(request);
+  return staff;
+}
+
+async function staffSession(request: Request): Promise<Extract<ApiPrincipal, { kind: "staff" }> | undefined> {
+  if (!request.headers.get("cookie")) return undefined;
+  const auth = await getAuth();
+  const session = await auth.api.getSession({ headers: request.headers });
+  if (!session) return undefined;
+  return { kind: "staff", workspaceId: session.user.workspaceId, userId: session.user.id };
+}
+
+// Cookies ride along on cross-site requests, so a cookie-authenticated write must come from our
+// own pages. Browsers send Origin (and Sec-Fetch-Site) on every cross-origin fetch or form post;
+// a client that sends neither is not a browser and cannot be tricked into sending our cookie.
+function refuseCrossSiteWrite(request: Request): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const origin = request.headers.get("origin");
+  const fetchSite = request.headers.get("sec-fetch-site");
+  const crossSite = origin ? origin !== ownOrigin(request) : fetchSite !== null && fetchSite !== "same-origin";
+  if (crossSite) throw new ApiError("forbidden", "Cross-site request refused: this action must come from the dashboard");
 }
 
 async function findKey(store: Store, token: string) {

@@ -3,6 +3,7 @@
 export const ERROR_STATUS = {
   validation_error: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
   payload_too_large: 413,

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { getStore, type Store } from "../db/client";
 import { log } from "../log";
-import { authenticate, type ApiPrincipal } from "./auth";
+import { authenticate, authenticateStaff, type ApiPrincipal } from "./auth";
 import { ApiError } from "./errors";
-import { consumeKeyBudget } from "./rate-limit";
+import { consumeBudget } from "./rate-limit";
 import { failure } from "./respond";
 
 // Every /v1 handler runs inside one of these wrappers: request id, authentication, rate limit and
@@ -44,13 +44,14 @@ async function guarded(request: Request, work: (requestId: string) => Promise<Re
   return response;
 }
 
-/** A /v1 route that needs an API key. */
-export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>) => Promise<Response>) {
+type Authenticator = (store: Store, request: Request) => Promise<ApiPrincipal>;
+
+function authenticatedRoute<P>(authenticateCaller: Authenticator, handler: (ctx: ApiContext<P>) => Promise<Response>) {
   return (request: Request, context: RouteContext<P>) =>
     guarded(request, async (requestId) => {
       const store = await getStore();
-      const principal = await authenticate(store, request);
-      const rateHeaders = await consumeKeyBudget(principal.keyId);
+      const principal = await authenticateCaller(store, request);
+      const rateHeaders = await consumeBudget(principal);
       let response: Response;
       try {
         response = await handler({ request, params: await context.params, principal, store });
@@ -60,6 +61,16 @@ export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>
       for (const [name, value] of Object.entries(rateHeaders)) response.headers.set(name, value);
       return response;
     });
+}
+
+/** A /v1 route: an integration's API key or a signed-in staff member's session. */
+export function apiRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>) => Promise<Response>) {
+  return authenticatedRoute(authenticate, handler);
+}
+
+/** A dashboard-only route (/api/workspace/…): a staff session, never an API key. */
+export function staffRoute<P = Record<string, never>>(handler: (ctx: ApiContext<P>) => Promise<Response>) {
+  return authenticatedRoute((_store, request) => authenticateStaff(request), handler);
 }
 
 /** A /v1 route anyone may call (the OpenAPI document, unknown paths). */

@@ -1,5 +1,6 @@
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
-import { authFailureLimitPerMinute, rateLimitPerMinute } from "../config";
+import { authFailureLimitPerMinute, rateLimitPerMinute, sessionRateLimitPerMinute } from "../config";
+import type { ApiPrincipal } from "./auth";
 import { ApiError } from "./errors";
 
 // The limiters' store is chosen here and nowhere else: in-process memory today; a shared store
@@ -7,6 +8,7 @@ import { ApiError } from "./errors";
 
 interface Limiters {
   perKey: RateLimiterAbstract;
+  perStaffUser: RateLimiterAbstract;
   authFailures: RateLimiterAbstract;
 }
 
@@ -15,6 +17,7 @@ const globalLimiters = globalThis as typeof globalThis & { nexvioLimiters?: Limi
 function limiters(): Limiters {
   globalLimiters.nexvioLimiters ??= {
     perKey: new RateLimiterMemory({ keyPrefix: "key", points: rateLimitPerMinute(), duration: 60 }),
+    perStaffUser: new RateLimiterMemory({ keyPrefix: "staff", points: sessionRateLimitPerMinute(), duration: 60 }),
     authFailures: new RateLimiterMemory({ keyPrefix: "authfail", points: authFailureLimitPerMinute(), duration: 60 }),
   };
   return globalLimiters.nexvioLimiters;
@@ -38,13 +41,14 @@ function rateLimited(state: RateLimiterRes, extraHeaders: Record<string, string>
   });
 }
 
-/** Spends one request of the key's budget; throws `rate_limited` (with the headers) when it is gone. */
-export async function consumeKeyBudget(keyId: string): Promise<RateLimitHeaders> {
-  const { perKey } = limiters();
+/** Spends one request of the caller's budget; throws `rate_limited` (with the headers) when it is gone. */
+export async function consumeBudget(principal: ApiPrincipal): Promise<RateLimitHeaders> {
+  const { perKey, perStaffUser } = limiters();
+  const [limiter, id] = principal.kind === "api_key" ? [perKey, principal.keyId] : [perStaffUser, principal.userId];
   try {
-    return headersFor(perKey.points, await perKey.consume(keyId));
+    return headersFor(limiter.points, await limiter.consume(id));
   } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) throw rateLimited(rejection, headersFor(perKey.points, rejection));
+    if (rejection instanceof RateLimiterRes) throw rateLimited(rejection, headersFor(limiter.points, rejection));
     throw rejection;
   }
 }

@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from "kysely";
 import type { DialectName } from "./dialect";
 import * as initial from "./migrations/20261128000000_initial";
+import * as staffAuth from "./migrations/20261129000000_staff_auth";
 
 // Listed explicitly (not read from disk) so the same list works inside the Next.js bundle and the CLI.
 type DialectMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
 const MIGRATIONS: Record<string, DialectMigration> = {
   "20261128000000_initial": initial,
+  "20261129000000_staff_auth": staffAuth,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>, dialect: DialectName): Promise<string[]> {

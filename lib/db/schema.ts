@@ -54,12 +54,48 @@ export interface ConversationsTable {
   summary: string | null;
 }
 
+/** better-auth's tables (lib/auth/server.ts); dates are Date on PostgreSQL, ISO text on SQLite. */
+type AuthDate = Date | string;
+
+export interface StaffUsersTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  email: string;
+  email_verified: boolean | number;
+  image: string | null;
+  created_at: AuthDate;
+  updated_at: AuthDate;
+}
+
+export interface StaffAccountsTable {
+  id: string;
+  user_id: string;
+  account_id: string;
+  provider_id: string;
+  password: string | null;
+  created_at: AuthDate;
+  updated_at: AuthDate;
+}
+
+export interface StaffSessionsTable {
+  id: string;
+  user_id: string;
+  token: string;
+  expires_at: AuthDate;
+  created_at: AuthDate;
+  updated_at: AuthDate;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   chatbots: ChatbotsTable;
   api_keys: ApiKeysTable;
   contacts: ContactsTable;
   conversations: ConversationsTable;
+  staff_users: StaffUsersTable;
+  staff_accounts: StaffAccountsTable;
+  staff_sessions: StaffSessionsTable;
 }
 
 export type ContactRow = Selectable<ContactsTable>;

@@ -1,8 +1,11 @@
+import { randomBytes } from "node:crypto";
+import { hashPassword } from "better-auth/crypto";
 import type { Kysely } from "kysely";
 import { createApiKey } from "../api-keys/repository";
 import type { Store } from "../db/client";
 import { migrateToLatest } from "../db/migrate";
 import { writeTransaction } from "../db/transaction";
+import { insertStaffUser } from "../staff/repository";
 import { hasAnyWorkspace, listWorkspaces } from "../workspaces/repository";
 import {
   createDemoWorkspace,
@@ -14,6 +17,8 @@ import {
 } from "./demo-workspace";
 import { EXAMPLE_CHATBOT_ID, EXAMPLE_CONTACT_ID, insertExampleRecords } from "./example-records";
 
+const DEMO_STAFF = { email: "support@demo.nexvio.dev", name: "Demo Support" };
+
 export interface BootstrapOptions {
   port: number | string;
 }
@@ -22,6 +27,8 @@ export interface CreatedDemo {
   workspaceId: string;
   chatbotIds: string[];
   apiKey: string;
+  staffEmail: string;
+  staffPassword: string;
   contacts: number;
   conversations: number;
 }
@@ -36,6 +43,8 @@ export type BootstrapResult =
  */
 export async function bootstrapDatabase(store: Store, { port }: BootstrapOptions): Promise<BootstrapResult> {
   const migrations = await migrateToLatest(store.db as Kysely<unknown>, store.dialect);
+  const staffPassword = randomBytes(12).toString("base64url");
+  const staffPasswordHash = await hashPassword(staffPassword);
   // Checked and created in one write transaction, so two starts at once make one demo workspace.
   const demo = await writeTransaction(store, async (tx): Promise<CreatedDemo | null> => {
     if (await hasAnyWorkspace(tx)) return null;
@@ -43,10 +52,13 @@ export async function bootstrapDatabase(store: Store, { port }: BootstrapOptions
     const conversations = await insertDemoRows(tx, demoRows(created, DEFAULT_DEMO_CONTACTS, Date.now()));
     const examples = await insertExampleRecords(tx, created.workspace.id);
     const { key } = await createApiKey(tx, created.workspace.id, DEMO_KEY_NAME);
+    const staff = await insertStaffUser(tx, store.dialect, created.workspace.id, DEMO_STAFF, staffPasswordHash);
     return {
       workspaceId: created.workspace.id,
       chatbotIds: created.chatbots.map((c) => c.id),
       apiKey: key,
+      staffEmail: staff.email,
+      staffPassword,
       contacts: DEFAULT_DEMO_CONTACTS + examples.contacts,
       conversations: conversations + examples.conversations,
     };
@@ -72,6 +84,12 @@ function demoBanner(demo: CreatedDemo, port: number | string): string[] {
     "              Shown only once: copy it now. Make more with:",
     `              npx nexvio keys create --workspace ${demo.workspaceId}`,
     "",
+    `  Dashboard:  ${url}/login`,
+    `  Email:      ${demo.staffEmail}`,
+    `  Password:   ${demo.staffPassword}`,
+    "              Shown only once. Add staff with:",
+    `              npx nexvio users create --workspace ${demo.workspaceId} --email you@example.com --password …`,
+    "",
     "Try it:",
     `  curl ${auth} ${url}/v1/contacts`,
     `  curl ${auth} ${url}/v1/contacts/${EXAMPLE_CONTACT_ID}`,
@@ -92,8 +110,9 @@ function existingBanner(workspaces: { id: string; name: string }[]): string[] {
     ...listed.map((w) => `  ${w.id.padEnd(width)}  ${w.name}`),
     ...(more > 0 ? [`  … and ${more} more`] : []),
     "",
-    "API keys are shown only once, when created. To make a new key:",
+    "API keys and the demo password are shown only once, when created. To make a new key or staff user:",
     `  npx nexvio keys create --workspace ${workspaces[0].id}`,
+    `  npx nexvio users create --workspace ${workspaces[0].id} --email you@example.com --password …`,
     "",
   ];
 }

@@ -8,6 +8,9 @@ import path from "node:path";
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 
+/** Signs the test servers' session cookies; never used outside tests. */
+export const TEST_AUTH_SECRET = "test-only-secret-0123456789abcdefghijklmnop";
+
 export interface RunningServer {
   url: string;
   databaseUrl: string;
@@ -40,7 +43,15 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   let output = "";
   const child: ChildProcess = spawn(process.execPath, ["scripts/server.mjs"], {
     cwd: REPO_ROOT,
-    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), DATABASE_URL: databaseUrl, ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: TEST_AUTH_SECRET,
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -1,0 +1,9 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/layout/page-header";
+
+export const metadata: Metadata = { title: "Overview" };
+
+// GET / — the workspace at a glance.
+export default function OverviewPage() {
+  return <PageHeader title="Overview" description="Your workspace at a glance." />;
+}

@@ -1,0 +1,67 @@
+import { hashPassword } from "better-auth/crypto";
+import type { Db, Store } from "../db/client";
+import type { DialectName } from "../db/dialect";
+import { newId } from "../ids";
+import { writeTransaction } from "../db/transaction";
+import type { NewStaffUser } from "./schemas";
+
+export interface StaffUser {
+  id: string;
+  workspaceId: string;
+  email: string;
+  name: string;
+}
+
+export class StaffEmailTakenError extends Error {}
+
+/**
+ * Creates a staff user with a password in the shape better-auth signs in against: a user row and
+ * a "credential" account holding the scrypt hash, written in one transaction.
+ */
+export async function createStaffUser(store: Store, workspaceId: string, input: NewStaffUser): Promise<StaffUser> {
+  const passwordHash = await hashPassword(input.password);
+  return writeTransaction(store, (tx) => insertStaffUser(tx, store.dialect, workspaceId, input, passwordHash));
+}
+
+/** The inserts of createStaffUser, for callers that already hold a write transaction. */
+export async function insertStaffUser(
+  tx: Db,
+  dialect: DialectName,
+  workspaceId: string,
+  input: Omit<NewStaffUser, "password">,
+  passwordHash: string,
+): Promise<StaffUser> {
+  const now = new Date();
+  // better-auth keeps native dates and booleans on PostgreSQL, ISO text and 0/1 on SQLite.
+  const stamp = dialect === "postgres" ? now : now.toISOString();
+  const user = { id: newId("user_"), workspace_id: workspaceId, email: input.email, name: input.name };
+  const taken = await tx.selectFrom("staff_users").select("id").where("email", "=", input.email).executeTakeFirst();
+  if (taken) throw new StaffEmailTakenError(`a staff user with email ${input.email} already exists`);
+  await tx
+    .insertInto("staff_users")
+    .values({ ...user, email_verified: dialect === "postgres" ? true : 1, image: null, created_at: stamp, updated_at: stamp })
+    .execute();
+  await tx
+    .insertInto("staff_accounts")
+    .values({
+      id: newId("account_"),
+      user_id: user.id,
+      account_id: user.id,
+      provider_id: "credential",
+      password: passwordHash,
+      created_at: stamp,
+      updated_at: stamp,
+    })
+    .execute();
+  return { id: user.id, workspaceId, email: user.email, name: user.name };
+}
+
+export async function listStaffUsers(store: Store, workspaceId: string): Promise<StaffUser[]> {
+  const rows = await store.db
+    .selectFrom("staff_users")
+    .select(["id", "workspace_id", "email", "name"])
+    .where("workspace_id", "=", workspaceId)
+    .orderBy("email")
+    .execute();
+  return rows.map((row) => ({ id: row.id, workspaceId: row.workspace_id, email: row.email, name: row.name }));
+}
