@@ -34,9 +34,12 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(blocking, "serious or critical accessibility violations").toEqual([]);
 }
 
-/** A full-page screenshot for people to look at (e2e/screenshots/, git-ignored). */
-export async function saveScreenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+/**
+ * A full-page screenshot for people to look at (e2e/screenshots/, git-ignored). With a modal
+ * open, only the viewport: the modal locks page scrolling, which full-page capture waits on.
+ */
+export async function saveScreenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage });
 }
 
 /** Pages are rendered once data is in; waits for in-flight requests to settle first. */

@@ -1,8 +1,14 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/layout/page-header";
+import { Suspense } from "react";
+import { ContactsPage } from "@/components/contacts/contacts-page";
 
 export const metadata: Metadata = { title: "Contacts" };
 
-export default function ContactsPage() {
-  return <PageHeader title="Contacts" />;
+// GET /contacts — search, filter, sort and page through the workspace's contacts (state in the URL).
+export default function ContactsRoute() {
+  return (
+    <Suspense>
+      <ContactsPage />
+    </Suspense>
+  );
 }

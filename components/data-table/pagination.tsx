@@ -1,0 +1,62 @@
+import { ChevronFirst, ChevronLast, ChevronLeft, ChevronRight } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/input";
+
+const numberFormat = new Intl.NumberFormat("en-US");
+
+/** "1–25 of 142", rows per page, and first / previous / next / last. `page` is 1-based. */
+export function Pagination({
+  page,
+  pageSize,
+  total,
+  pageSizes,
+  onPageChange,
+  onPageSizeChange,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  pageSizes: readonly number[];
+  onPageChange: (page: number) => void;
+  onPageSizeChange: (size: number) => void;
+}) {
+  const lastPage = Math.max(1, Math.ceil(total / pageSize));
+  const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
+  const last = Math.min(total, page * pageSize);
+  return (
+    <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 px-1 py-3 text-sm">
+      <p aria-live="polite" className="text-slate-700 dark:text-slate-300">
+        {first > last ? `0 of ${numberFormat.format(total)}` : `${numberFormat.format(first)}–${numberFormat.format(last)} of ${numberFormat.format(total)}`}
+      </p>
+      <div className="flex flex-wrap items-center gap-3">
+        <label className="flex items-center gap-2 whitespace-nowrap text-slate-700 dark:text-slate-300">
+          Rows per page
+          <Select className="h-8 w-20" value={pageSize} onChange={(event) => onPageSizeChange(Number(event.target.value))}>
+            {pageSizes.map((size) => (
+              <option key={size} value={size}>
+                {size}
+              </option>
+            ))}
+          </Select>
+        </label>
+        <div className="flex items-center gap-1">
+          <Button size="sm" variant="ghost" aria-label="First page" disabled={page <= 1} onClick={() => onPageChange(1)}>
+            <ChevronFirst aria-hidden="true" className="size-4" />
+          </Button>
+          <Button size="sm" variant="ghost" aria-label="Previous page" disabled={page <= 1} onClick={() => onPageChange(page - 1)}>
+            <ChevronLeft aria-hidden="true" className="size-4" />
+          </Button>
+          <span className="px-2 text-slate-700 tabular-nums dark:text-slate-300">
+            Page {numberFormat.format(Math.min(page, lastPage))} of {numberFormat.format(lastPage)}
+          </span>
+          <Button size="sm" variant="ghost" aria-label="Next page" disabled={page >= lastPage} onClick={() => onPageChange(page + 1)}>
+            <ChevronRight aria-hidden="true" className="size-4" />
+          </Button>
+          <Button size="sm" variant="ghost" aria-label="Last page" disabled={page >= lastPage} onClick={() => onPageChange(lastPage)}>
+            <ChevronLast aria-hidden="true" className="size-4" />
+          </Button>
+        </div>
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,75 @@
+"use client";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch, jsonBody } from "@/lib/http/api-fetch";
+import { listRequestQuery, type ContactListView } from "./list-view";
+import type { Contact, ContactWithConversations, CreateContactInput, UpdateContactInput } from "./schemas";
+
+// React Query keys and fetchers for contacts, over the public /v1 API with the staff session.
+
+export interface ContactListPage {
+  contacts: Contact[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export const contactKeys = {
+  all: ["contacts"] as const,
+  lists: () => [...contactKeys.all, "list"] as const,
+  list: (view: ContactListView) => [...contactKeys.lists(), view] as const,
+  detail: (id: string) => [...contactKeys.all, "detail", id] as const,
+};
+
+const contactPath = (id: string) => `/v1/contacts/${encodeURIComponent(id)}`;
+
+export function useContactList(view: ContactListView) {
+  return useQuery({
+    queryKey: contactKeys.list(view),
+    queryFn: ({ signal }) => apiFetch<ContactListPage>(`/v1/contacts?${listRequestQuery(view)}`, { signal }),
+    // The previous page stays on screen while the next one loads.
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useContact(id: string) {
+  return useQuery({
+    queryKey: contactKeys.detail(id),
+    queryFn: ({ signal }) => apiFetch<{ contact: ContactWithConversations }>(contactPath(id), { signal }).then((d) => d.contact),
+  });
+}
+
+export function useCreateContact() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateContactInput) =>
+      apiFetch<{ contact: Contact }>("/v1/contacts", { method: "POST", body: jsonBody(input) }).then((d) => d.contact),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: contactKeys.lists() });
+    },
+  });
+}
+
+export function useUpdateContact(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: UpdateContactInput) =>
+      apiFetch<{ contact: Contact }>(contactPath(id), { method: "PATCH", body: jsonBody(patch) }).then((d) => d.contact),
+    onSuccess: async (contact) => {
+      queryClient.setQueryData<ContactWithConversations>(contactKeys.detail(id), (old) =>
+        old ? { ...old, ...contact } : undefined,
+      );
+      await queryClient.invalidateQueries({ queryKey: contactKeys.lists() });
+    },
+  });
+}
+
+export function useDeleteContact(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<unknown>(contactPath(id), { method: "DELETE" }),
+    onSuccess: async () => {
+      queryClient.removeQueries({ queryKey: contactKeys.detail(id) });
+      await queryClient.invalidateQueries({ queryKey: contactKeys.lists() });
+    },
+  });
+}

@@ -1,0 +1,28 @@
+"use client";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useCallback, useMemo } from "react";
+import { listViewQuery, parseListView, type ContactListView } from "@/lib/contacts/list-view";
+
+/**
+ * The contacts table's view, read from and written to the URL: shareable links, back/forward and
+ * reload all show the same view. Changing anything but the page goes back to page 1.
+ */
+export function useContactListView() {
+  const searchParams = useSearchParams();
+  const pathname = usePathname();
+  const router = useRouter();
+  const view = useMemo(() => parseListView(new URLSearchParams(searchParams.toString())), [searchParams]);
+
+  const update = useCallback(
+    (change: Partial<ContactListView>, { replace = false }: { replace?: boolean } = {}) => {
+      const next = { ...view, ...change };
+      if (!("page" in change)) next.page = 1;
+      const href = `${pathname}${listViewQuery(next)}`;
+      if (replace) router.replace(href, { scroll: false });
+      else router.push(href, { scroll: false });
+    },
+    [view, pathname, router],
+  );
+
+  return { view, update };
+}
