@@ -41,6 +41,18 @@ export async function listApiKeys(db: Db, workspaceId: string): Promise<ApiKeySu
     .execute();
 }
 
+/** The workspace's keys that still work, newest first (for the dashboard; revoked keys are history). */
+export async function listActiveApiKeys(db: Db, workspaceId: string): Promise<ApiKeySummary[]> {
+  return db
+    .selectFrom("api_keys")
+    .select(["workspace_id", "id", "name", "key_prefix", "created_at", "last_used_at", "revoked_at"])
+    .where("workspace_id", "=", workspaceId)
+    .where("revoked_at", "is", null)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .execute();
+}
+
 /** Revokes a key; false when there is no such active key. */
 export async function revokeApiKey(db: Db, keyId: string, workspaceId?: string): Promise<boolean> {
   let query = db.updateTable("api_keys").set({ revoked_at: nowIso() }).where("id", "=", keyId).where("revoked_at", "is", null);

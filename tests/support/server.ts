@@ -41,10 +41,14 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const port = await freePort();
   const databaseUrl = env.DATABASE_URL ?? temporaryDatabaseUrl("server");
   let output = "";
+  // Vitest puts Vite's BASE_URL ("/") into process.env; to the server, BASE_URL is its public URL
+  // (better-auth refuses "/" and every sign-in fails), so the child must not inherit it.
+  const inherited = { ...process.env };
+  delete inherited.BASE_URL;
   const child: ChildProcess = spawn(process.execPath, ["scripts/server.mjs"], {
     cwd: REPO_ROOT,
     env: {
-      ...process.env,
+      ...inherited,
       NODE_ENV: "production",
       HOST: "127.0.0.1",
       PORT: String(port),

@@ -1,0 +1,96 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Plus } from "lucide-react";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { useCreateApiKey } from "@/lib/api-keys/queries";
+import { createApiKeySchema, type CreateApiKeyInput, type CreatedApiKey } from "@/lib/api-keys/schemas";
+import { ApiRequestError } from "@/lib/http/api-fetch";
+import { NewApiKeyPanel } from "./new-api-key-panel";
+import { useReturnFocus } from "./use-return-focus";
+
+/** The "Create API key" button and its dialog: a name first, then the new key, shown once. */
+export function CreateApiKeyDialog() {
+  const [open, setOpen] = useState(false);
+  const [created, setCreated] = useState<CreatedApiKey | null>(null);
+  const rememberOpener = useReturnFocus(open);
+
+  function changeOpen(next: boolean) {
+    setOpen(next);
+    // Closing by any means (Done, Escape) forgets the key: it is not shown again.
+    if (!next) setCreated(null);
+  }
+
+  return (
+    <>
+      <Button
+        variant="primary"
+        onClick={(event) => {
+          rememberOpener(event.currentTarget);
+          changeOpen(true);
+        }}
+      >
+        <Plus aria-hidden="true" className="size-4" />
+        Create API key
+      </Button>
+      <Dialog
+        open={open}
+        onOpenChange={changeOpen}
+        title={created ? "Copy your new API key" : "Create API key"}
+        description={
+          created
+            ? `Integrations send it as "Authorization: Bearer <key>" to the /v1 API of this workspace.`
+            : "Name the key after the integration that will use it, so you know which one to revoke."
+        }
+      >
+        {created ? (
+          <NewApiKeyPanel created={created} onDone={() => changeOpen(false)} />
+        ) : (
+          <CreateApiKeyForm onCreated={setCreated} onCancel={() => changeOpen(false)} />
+        )}
+      </Dialog>
+    </>
+  );
+}
+
+function CreateApiKeyForm({ onCreated, onCancel }: { onCreated: (created: CreatedApiKey) => void; onCancel: () => void }) {
+  const create = useCreateApiKey();
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm<CreateApiKeyInput>({ resolver: zodResolver(createApiKeySchema), defaultValues: { name: "" } });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFailure(null);
+    try {
+      onCreated(await create.mutateAsync(values));
+    } catch (error) {
+      // The server checks with the same schema; its message for the field goes under the field.
+      const fieldMessage = error instanceof ApiRequestError && error.code === "validation_error" ? error.details.name : undefined;
+      if (fieldMessage) form.setError("name", { message: fieldMessage }, { shouldFocus: true });
+      else setFailure(error instanceof Error ? error.message : "Could not create the key. Try again.");
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {failure ? (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+          {failure}
+        </p>
+      ) : null}
+      <FormField id="api-key-name" label="Name" error={errors.name?.message} hint="For example: CRM sync, Zapier, staging.">
+        {(control) => <Input autoComplete="off" autoFocus {...control} {...form.register("name")} />}
+      </FormField>
+      <div className="flex flex-wrap justify-end gap-2">
+        <Button onClick={onCancel}>Cancel</Button>
+        <Button type="submit" variant="primary" disabled={isSubmitting}>
+          {isSubmitting ? "Creating…" : "Create key"}
+        </Button>
+      </div>
+    </form>
+  );
+}
