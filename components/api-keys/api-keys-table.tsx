@@ -7,8 +7,8 @@ import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import { useApiKeys, useRevokeApiKey } from "@/lib/api-keys/queries";
 import type { ApiKey } from "@/lib/api-keys/schemas";
 import { cn } from "@/lib/cn";
-import { RelativeTime } from "./relative-time";
-import { useReturnFocus } from "./use-return-focus";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { useReturnFocus } from "@/lib/hooks/use-return-focus";
 
 const cellClass = "px-4 py-3 whitespace-nowrap";
 const headerCellClass = "px-4 py-3 font-medium";

@@ -11,7 +11,7 @@ import { useCreateApiKey } from "@/lib/api-keys/queries";
 import { createApiKeySchema, type CreateApiKeyInput, type CreatedApiKey } from "@/lib/api-keys/schemas";
 import { ApiRequestError } from "@/lib/http/api-fetch";
 import { NewApiKeyPanel } from "./new-api-key-panel";
-import { useReturnFocus } from "./use-return-focus";
+import { useReturnFocus } from "@/lib/hooks/use-return-focus";
 
 /** The "Create API key" button and its dialog: a name first, then the new key, shown once. */
 export function CreateApiKeyDialog() {

@@ -3,6 +3,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { client, expectError, expectSuccess } from "../support/api";
 import { REPO_ROOT, startServer, temporaryDatabaseUrl, type RunningServer } from "../support/server";
+import { signIn } from "../support/staff";
 
 const run = promisify(execFile);
 const nexvio = (args: string[], databaseUrl: string) =>
@@ -14,9 +15,14 @@ describe("bootstrap and the product document's requests", () => {
   const databaseUrl = temporaryDatabaseUrl("bootstrap");
   let server: RunningServer;
   let apiKey: string;
+  let staffSignIn: { email: string; password: string };
   beforeAll(async () => {
     const { stdout } = await nexvio(["bootstrap"], databaseUrl);
     apiKey = stdout.match(/nxv_[0-9A-Za-z]{32,}/)?.[0] ?? "";
+    staffSignIn = {
+      email: stdout.match(/Email: +(\S+)/)?.[1] ?? "",
+      password: stdout.match(/Password: +(\S+)/)?.[1] ?? "",
+    };
     expect(stdout).toContain("curl");
     server = await startServer({ DATABASE_URL: databaseUrl });
   }, 120_000);
@@ -27,6 +33,18 @@ describe("bootstrap and the product document's requests", () => {
     const { stdout } = await nexvio(["bootstrap"], databaseUrl);
     expect(stdout).not.toMatch(/nxv_[0-9A-Za-z]{32,}/);
     expect(stdout).toContain("npx nexvio keys create --workspace");
+  }, 60_000);
+
+  it("prints a demo staff sign-in that opens the dashboard, shown only on the first run", async () => {
+    expect(staffSignIn.email).toMatch(/@/);
+    expect(staffSignIn.password.length).toBeGreaterThanOrEqual(12);
+    const response = await signIn(staffSignIn.email, staffSignIn.password, server.url);
+    expect(response.status).toBe(200);
+    const cookie = response.headers.getSetCookie()[0].split(";")[0];
+    const contacts = await fetch(`${server.url}/v1/contacts?limit=1`, { headers: { cookie } });
+    expect((await contacts.json()).data.total).toBeGreaterThanOrEqual(202);
+    const { stdout } = await nexvio(["bootstrap"], databaseUrl);
+    expect(stdout).not.toContain(staffSignIn.password);
   }, 60_000);
 
   it("answers every example request of the document", async () => {
@@ -96,5 +114,36 @@ describe("nexvio CLI", () => {
     await expect(nexvio(["keys", "revoke", created.id], databaseUrl)).rejects.toMatchObject({ code: 1 });
     await expect(nexvio(["seed", "--contacts", "abc"], databaseUrl)).rejects.toMatchObject({ code: expect.any(Number) });
     await expect(nexvio(["chatbots", "create", "--workspace", "ws_nope", "--name", "x"], databaseUrl)).rejects.toMatchObject({ code: 1 });
+  }, 120_000);
+
+  it("users create makes a staff user who can sign in; bad input and taken emails exit non-zero", async () => {
+    const databaseUrl = temporaryDatabaseUrl("cli-users");
+    const info = JSON.parse((await nexvio(["seed", "--contacts", "3", "--json"], databaseUrl)).stdout);
+    const user = JSON.parse(
+      (await nexvio(["users", "create", "--email", "Agent@Example.com", "--password", "long-enough-1", "--json"], databaseUrl)).stdout,
+    );
+    expect(user).toEqual({ id: expect.stringMatching(/^user_/), workspaceId: info.workspaceId, email: "agent@example.com", name: "Agent" });
+    expect((await nexvio(["users", "list"], databaseUrl)).stdout).toContain("agent@example.com");
+
+    await expect(nexvio(["users", "create", "--email", "agent@example.com", "--password", "long-enough-2"], databaseUrl)).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("already exists"),
+    });
+    await expect(nexvio(["users", "create", "--email", "x@example.com", "--password", "short"], databaseUrl)).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("at least 8 characters"),
+    });
+    await expect(nexvio(["users", "create", "--email", "not-an-email", "--password", "long-enough-1"], databaseUrl)).rejects.toMatchObject({ code: 1 });
+    await expect(
+      nexvio(["users", "create", "--email", "y@example.com", "--password", "long-enough-1", "--workspace", "ws_nope"], databaseUrl),
+    ).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("ws_nope") });
+
+    const server = await startServer({ DATABASE_URL: databaseUrl });
+    try {
+      expect((await signIn("agent@example.com", "long-enough-1", server.url)).status).toBe(200);
+      expect((await signIn("agent@example.com", "long-enough-2", server.url)).status).toBe(401);
+    } finally {
+      await server.stop();
+    }
   }, 120_000);
 });
