@@ -28,7 +28,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 2,
   retries: 0,
-  timeout: 30_000,
+  // Generous: a 2-core CI machine runs the server, two browsers and axe scans at once.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   forbidOnly: Boolean(process.env.CI),
