@@ -41,10 +41,14 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const port = await freePort();
   const databaseUrl = env.DATABASE_URL ?? temporaryDatabaseUrl("server");
   let output = "";
+  // Vitest copies Vite's import.meta.env into process.env, BASE_URL="/" included; passed on, it
+  // would be taken for the server's public URL and break sign-in (better-auth: "Invalid base URL").
+  const inherited = { ...process.env };
+  delete inherited.BASE_URL;
   const child: ChildProcess = spawn(process.execPath, ["scripts/server.mjs"], {
     cwd: REPO_ROOT,
     env: {
-      ...process.env,
+      ...inherited,
       NODE_ENV: "production",
       HOST: "127.0.0.1",
       PORT: String(port),
