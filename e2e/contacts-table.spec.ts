@@ -70,7 +70,7 @@ test("clicking a header sorts by it, shows the direction, and the sort survives 
   await page.reload();
   await waitForTable(page);
   await expect(nameHeader).toHaveAttribute("aria-sort", "ascending");
-  expect(await columnCells(page, 1).allInnerTexts()).toEqual(ascending);
+  expectSorted(await columnCells(page, 1).allInnerTexts(), "asc");
 
   await nameHeader.getByRole("button").click();
   await expect(page).toHaveURL(/sort=name\.desc/);
@@ -86,34 +86,39 @@ test("clicking a header sorts by it, shows the direction, and the sort survives 
 });
 
 test("pagination moves through pages and the page size changes how many rows show", async ({ page }) => {
+  // Other specs add contacts while this runs, so totals are read from the page, not fixed.
   await page.goto("/contacts?sort=name.asc");
   await waitForTable(page);
-  const total = Number((await rangeText(page).innerText()).split(" of ")[1].replace(/,/g, ""));
+  await expect(rangeText(page)).toHaveText(/^1–25 of \d{3}/);
   const firstPage = await columnCells(page, 1).allInnerTexts();
 
   await page.getByRole("button", { name: "Next page" }).click();
   await expect(page).toHaveURL(/page=2/);
-  await expect(rangeText(page)).toHaveText(`26–50 of ${total}`);
+  await expect(rangeText(page)).toHaveText(/^26–50 of /);
   await waitForTable(page);
   const secondPage = await columnCells(page, 1).allInnerTexts();
   expect(secondPage.some((name) => firstPage.includes(name) && name !== "No name")).toBe(false);
 
   await page.getByRole("button", { name: "Previous page" }).click();
-  await expect(rangeText(page)).toHaveText(`1–25 of ${total}`);
+  await expect(rangeText(page)).toHaveText(/^1–25 of /);
 
   await page.getByLabel("Rows per page").selectOption("50");
   await expect(page).toHaveURL(/size=50/);
-  await expect(rangeText(page)).toHaveText(`1–50 of ${total}`);
+  await expect(page).not.toHaveURL(/page=/);
+  await expect(rangeText(page)).toHaveText(/^1–50 of /);
   await expect(bodyRows(page)).toHaveCount(50);
 
   await page.getByRole("button", { name: "Last page" }).click();
-  const lastPage = Math.ceil(total / 50);
-  await expect(page).toHaveURL(new RegExp(`page=${lastPage}`));
-  await expect(rangeText(page)).toHaveText(`${(lastPage - 1) * 50 + 1}–${total} of ${total}`);
+  await expect(page).toHaveURL(/page=\d+/);
   await expect(page.getByRole("button", { name: "Next page" })).toBeDisabled();
+  const [, from, to, total] = (await rangeText(page).innerText()).replace(/,/g, "").match(/^(\d+)–(\d+) of (\d+)$/)!.map(Number);
+  const lastPage = Math.ceil(total / 50);
+  expect(page.url()).toContain(`page=${lastPage}`);
+  expect([from, to]).toEqual([(lastPage - 1) * 50 + 1, total]);
+  await expect(bodyRows(page)).toHaveCount(total - from + 1);
 
   await page.getByRole("button", { name: "First page" }).click();
-  await expect(rangeText(page)).toHaveText(`1–50 of ${total}`);
+  await expect(rangeText(page)).toHaveText(/^1–50 of /);
   await expect(page.getByRole("button", { name: "Previous page" })).toBeDisabled();
 });
 

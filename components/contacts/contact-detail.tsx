@@ -99,7 +99,7 @@ function ContactEditor({ contact }: { contact: ContactWithConversations }) {
         </div>
       </div>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-        <Card>
+        <Card className="self-start">
           <h2 className="mb-4 text-lg font-semibold">Details</h2>
           {chatbots.isPending ? (
             <Skeleton className="h-64 w-full" />

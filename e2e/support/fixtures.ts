@@ -41,8 +41,3 @@ export async function expectAccessible(page: Page): Promise<void> {
 export async function saveScreenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage });
 }
-
-/** Pages are rendered once data is in; waits for in-flight requests to settle first. */
-export async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState("networkidle");
-}
