@@ -5,7 +5,7 @@ import path from "node:path";
 import { REPO_ROOT } from "../../e2e/support/paths";
 import { BENCH_CONTACTS, BENCH_STAFF, BENCH_STATE_FILE } from "./paths";
 
-// Time from the user's action to the updated table on screen, measured in the browser's session:
+// Time from the user's action to the updated table on screen, measured in the browser:
 // type a search (the time includes the table's 250 ms debounce) or click a sort header or "Next
 // page", then wait until the new rows are rendered. Each action runs on a freshly loaded page, so
 // React Query's cache never answers for the server.
@@ -24,17 +24,34 @@ async function freshTable(page: Page, query = "") {
   await expect(page.getByRole("table", { name: TABLE }).getByRole("row").nth(1)).toBeVisible();
 }
 
-/** Runs `act`, waits for the /v1/contacts answer matching `urlPart` and for the table to show it. */
+/**
+ * Runs `act`, waits for the /v1/contacts answer matching `urlPart`, then for the table to show it.
+ * The clock starts at the browser's input event (click, or the input that finished the typing), so
+ * Playwright's own click mechanics are not counted, and the page checks every animation frame for
+ * the new rows, so what is measured is what a person sees.
+ */
 async function measure(page: Page, urlPart: string, act: () => Promise<void>): Promise<Sample> {
-  const started = performance.now();
   const responded = page.waitForResponse((r) => r.url().includes("/v1/contacts?") && r.url().includes(urlPart), { timeout: 60_000 });
+  await page.evaluate(() => {
+    const record = (event: Event) => ((window as unknown as { lastInputAt: number }).lastInputAt = event.timeStamp);
+    document.addEventListener("click", record, { capture: true });
+    document.addEventListener("input", record, { capture: true });
+  });
   await act();
   const response = await responded;
   const timing = response.request().timing();
-  const total = (await response.json()).data.total as number;
-  await expect(page.locator("#contacts-status")).toHaveText(`${total} contacts`, { timeout: 60_000 });
-  await expect(page.getByRole("table", { name: TABLE })).toHaveAttribute("aria-busy", "false");
-  return { total: performance.now() - started, api: timing.responseEnd - timing.requestStart };
+  const expected = `${(await response.json()).data.total} contacts`;
+  const shown = await page.waitForFunction(
+    (text) => {
+      const table = document.querySelector("table[aria-busy]");
+      const status = document.getElementById("contacts-status");
+      const done = table?.getAttribute("aria-busy") === "false" && status?.textContent === text;
+      return done ? performance.now() - (window as unknown as { lastInputAt: number }).lastInputAt : false;
+    },
+    expected,
+    { polling: "raf", timeout: 60_000 },
+  );
+  return { total: Number(await shown.jsonValue()), api: timing.responseEnd - timing.requestStart };
 }
 
 function summarize(samples: Sample[]) {

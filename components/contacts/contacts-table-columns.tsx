@@ -19,6 +19,8 @@ export function contactColumns(chatbotNames: ReadonlyMap<string, string>) {
       cell: ({ row }) => (
         <Link
           href={`/contacts/${encodeURIComponent(row.original.id)}`}
+          // Prefetching every row's page would send 25 page renders to the server per table page.
+          prefetch={false}
           className={`rounded font-medium whitespace-nowrap text-slate-900 hover:text-indigo-700 hover:underline dark:text-slate-100 dark:hover:text-indigo-300 ${focusRing}`}
         >
           {row.original.name ?? <span className="text-slate-500 italic dark:text-slate-400">No name</span>}
