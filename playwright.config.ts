@@ -30,7 +30,7 @@ export default defineConfig({
   retries: 0,
   // Generous: a 2-core CI machine runs the server, two browsers and axe scans at once.
   timeout: 90_000,
-  expect: { timeout: 10_000 },
+  expect: { timeout: 15_000 },
   reporter: [["list"]],
   forbidOnly: Boolean(process.env.CI),
   use: {

@@ -12,6 +12,7 @@ import { createApiKeySchema, type CreateApiKeyInput, type CreatedApiKey } from "
 import { ApiRequestError } from "@/lib/http/api-fetch";
 import { NewApiKeyPanel } from "./new-api-key-panel";
 import { useReturnFocus } from "@/lib/hooks/use-return-focus";
+import { FormAlert } from "@/components/ui/form-alert";
 
 /** The "Create API key" button and its dialog: a name first, then the new key, shown once. */
 export function CreateApiKeyDialog() {
@@ -77,11 +78,7 @@ function CreateApiKeyForm({ onCreated, onCancel }: { onCreated: (created: Create
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {failure ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
-          {failure}
-        </p>
-      ) : null}
+      <FormAlert message={failure} />
       <FormField id="api-key-name" label="Name" error={errors.name?.message} hint="For example: CRM sync, Zapier, staging.">
         {(control) => <Input autoComplete="off" autoFocus {...control} {...form.register("name")} />}
       </FormField>

@@ -7,6 +7,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { authClient } from "@/lib/auth/client";
 import { signInSchema, type SignInInput } from "@/lib/staff/schemas";
+import { FormAlert } from "@/components/ui/form-alert";
 
 // One message for a wrong email and a wrong password alike, so sign-in reveals no accounts.
 const WRONG_CREDENTIALS = "That email and password do not match an account.";
@@ -30,11 +31,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {failure ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
-          {failure}
-        </p>
-      ) : null}
+      <FormAlert message={failure} />
       <FormField id="email" label="Email" error={errors.email?.message}>
         {(control) => <Input type="email" autoComplete="username" autoFocus {...control} {...form.register("email")} />}
       </FormField>

@@ -9,6 +9,7 @@ import { contactFormSchema, type ContactFormValues } from "@/lib/contacts/form-s
 import { ApiRequestError } from "@/lib/http/api-fetch";
 import { applyServerErrors } from "./apply-server-errors";
 import { MetadataEditor } from "./metadata-editor";
+import { FormAlert } from "@/components/ui/form-alert";
 
 export interface ContactFormProps {
   id: string;
@@ -47,11 +48,7 @@ export function ContactForm({ id, defaultValues, chatbots, chatbotEditable, onSa
 
   return (
     <form id={id} onSubmit={submit} noValidate className="space-y-5">
-      {formError ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
-          {formError}
-        </p>
-      ) : null}
+      <FormAlert message={formError} />
       {chatbotEditable ? (
         <FormField id={`${id}-chatbot`} label="Chatbot" error={errors.chatbotId?.message}>
           {(control) => (
