@@ -1,15 +1,33 @@
 import path from "node:path";
-import { defineConfig } from "vitest/config";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+import { postgresAvailability, type TestBackend } from "./tests/support/backend.ts";
+
+// Two projects: every suite on SQLite (the embedded default), and the HTTP suites again on
+// PostgreSQL when one answers at TEST_POSTGRES_URL. Without one, the PostgreSQL project is left
+// out and the run says so.
+const postgres = await postgresAvailability();
+if (!postgres.available) {
+  console.warn(`\n⚠ PostgreSQL suite SKIPPED: no PostgreSQL at ${process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres"} (${postgres.reason}). Set TEST_POSTGRES_URL to run it.\n`);
+}
+
+const HTTP_SUITES = ["tests/api/**/*.test.ts", "tests/dashboard/**/*.test.ts", "tests/openapi/**/*.test.ts"];
+
+const project = (name: TestBackend, include: string[]): TestProjectInlineConfiguration => ({
+  extends: true,
+  test: { name, include, env: { NODE_ENV: "test", TEST_BACKEND: name } },
+});
 
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["tests/**/*.test.ts"],
     globalSetup: ["tests/support/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // Test files share one server and one database file; each works in workspaces of its own.
+    // Test files share one server and one database per project; each works in workspaces of its own.
     fileParallelism: true,
-    env: { NODE_ENV: "test" },
+    projects: [
+      project("sqlite", ["tests/**/*.test.ts"]),
+      ...(postgres.available ? [project("postgres", HTTP_SUITES)] : []),
+    ],
   },
 });

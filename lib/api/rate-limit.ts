@@ -1,24 +1,25 @@
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterRes } from "rate-limiter-flexible";
 import { authFailureLimitPerMinute, rateLimitPerMinute, sessionRateLimitPerMinute } from "../config";
 import type { ApiPrincipal } from "./auth";
 import { ApiError } from "./errors";
+import { createLimiter, type Limiter } from "./limiter-store";
 
-// The limiters' store is chosen here and nowhere else: in-process memory today; a shared store
-// (rate-limiter-flexible's Redis or PostgreSQL limiters) drops in behind the same two functions.
+// The API's budgets: per API key, per signed-in staff member, and failed authentications per
+// client address. Where the counters live (memory, Redis, PostgreSQL) is limiter-store.ts's concern.
 
 interface Limiters {
-  perKey: RateLimiterAbstract;
-  perStaffUser: RateLimiterAbstract;
-  authFailures: RateLimiterAbstract;
+  perKey: Limiter;
+  perStaffUser: Limiter;
+  authFailures: Limiter;
 }
 
 const globalLimiters = globalThis as typeof globalThis & { nexvioLimiters?: Limiters };
 
 function limiters(): Limiters {
   globalLimiters.nexvioLimiters ??= {
-    perKey: new RateLimiterMemory({ keyPrefix: "key", points: rateLimitPerMinute(), duration: 60 }),
-    perStaffUser: new RateLimiterMemory({ keyPrefix: "staff", points: sessionRateLimitPerMinute(), duration: 60 }),
-    authFailures: new RateLimiterMemory({ keyPrefix: "authfail", points: authFailureLimitPerMinute(), duration: 60 }),
+    perKey: createLimiter({ keyPrefix: "key", points: rateLimitPerMinute(), duration: 60 }),
+    perStaffUser: createLimiter({ keyPrefix: "staff", points: sessionRateLimitPerMinute(), duration: 60 }),
+    authFailures: createLimiter({ keyPrefix: "authfail", points: authFailureLimitPerMinute(), duration: 60 }),
   };
   return globalLimiters.nexvioLimiters;
 }

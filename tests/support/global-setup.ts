@@ -1,7 +1,8 @@
 import type { TestProject } from "vitest/node";
 import { openMigratedStore } from "../../lib/db/client";
 import { databaseConfig } from "../../lib/config";
-import { startServer, temporaryDatabaseUrl } from "./server";
+import { createTestDatabase, type TestBackend } from "./backend";
+import { startServer } from "./server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -10,16 +11,19 @@ declare module "vitest" {
   }
 }
 
-// One server for the API suites, on a fresh database file, with the contract's default limits
-// except the failed-auth limit, which a suite of its own checks on a server of its own.
+// One server per project (SQLite, PostgreSQL) for the API suites, on a fresh database, with the
+// contract's default limits except the failed-auth limit, which a suite checks on a server of its own.
 export default async function setup(project: TestProject) {
-  const databaseUrl = temporaryDatabaseUrl("suite");
-  const store = await openMigratedStore(databaseConfig({ DATABASE_URL: databaseUrl }));
+  const backend: TestBackend = project.name === "postgres" ? "postgres" : "sqlite";
+  process.env.TEST_BACKEND = backend;
+  const database = await createTestDatabase("suite", backend);
+  const store = await openMigratedStore(databaseConfig({ DATABASE_URL: database.url }));
   await store.db.destroy();
-  const server = await startServer({ DATABASE_URL: databaseUrl, AUTH_FAILURE_LIMIT_PER_MINUTE: "1000000" });
+  const server = await startServer({ DATABASE_URL: database.url, AUTH_FAILURE_LIMIT_PER_MINUTE: "1000000" });
   project.provide("baseUrl", server.url);
-  project.provide("databaseUrl", databaseUrl);
+  project.provide("databaseUrl", database.url);
   return async () => {
     await server.stop();
+    await database.drop();
   };
 }

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import { createTestDatabase, temporarySqliteUrl } from "./backend";
 import net from "node:net";
-import os from "node:os";
 import path from "node:path";
 
 // Starts the real production server (scripts/server.mjs over the `next build` output) on a free port.
@@ -29,17 +29,17 @@ async function freePort(): Promise<number> {
   });
 }
 
-export function temporaryDatabaseUrl(label: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `nexvio-${label}-`));
-  return `file:${path.join(dir, "nexvio.db")}`;
-}
+/** A fresh SQLite file (for the SQLite-only suites: storage, CLI). */
+export const temporaryDatabaseUrl = temporarySqliteUrl;
 
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   if (!fs.existsSync(path.join(REPO_ROOT, ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npm run build` first (npm test does).");
   }
   const port = await freePort();
-  const databaseUrl = env.DATABASE_URL ?? temporaryDatabaseUrl("server");
+  // Without a given database, a fresh one on the suite's backend, dropped when the server stops.
+  const ownDatabase = env.DATABASE_URL ? undefined : await createTestDatabase("server");
+  const databaseUrl = env.DATABASE_URL ?? ownDatabase!.url;
   let output = "";
   // Vitest puts Vite's BASE_URL ("/") into process.env; to the server, BASE_URL is its public URL
   // (better-auth refuses "/" and every sign-in fails), so the child must not inherit it.
@@ -66,12 +66,14 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     url,
     databaseUrl,
     output: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
+    stop: async () => {
+      await new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
-      }),
+      });
+      await ownDatabase?.drop();
+    },
   };
 }
 
