@@ -5,6 +5,7 @@ import { registerKeys } from "./commands/keys";
 import { registerMigrate } from "./commands/migrate";
 import { registerSeed } from "./commands/seed";
 import { registerUsers } from "./commands/users";
+import { registerWorkspaces } from "./commands/workspaces";
 import { reportError } from "./output";
 
 const program = new Command("nexvio")
@@ -15,6 +16,7 @@ registerMigrate(program);
 registerSeed(program);
 registerKeys(program);
 registerChatbots(program);
+registerWorkspaces(program);
 registerUsers(program);
 registerBootstrap(program);
 

@@ -114,6 +114,11 @@ describe("nexvio CLI", () => {
     await expect(nexvio(["keys", "revoke", created.id], databaseUrl)).rejects.toMatchObject({ code: 1 });
     await expect(nexvio(["seed", "--contacts", "abc"], databaseUrl)).rejects.toMatchObject({ code: expect.any(Number) });
     await expect(nexvio(["chatbots", "create", "--workspace", "ws_nope", "--name", "x"], databaseUrl)).rejects.toMatchObject({ code: 1 });
+
+    const workspace = JSON.parse((await nexvio(["workspaces", "create", "--name", "Acme", "--json"], databaseUrl)).stdout);
+    expect(workspace).toEqual({ id: expect.stringMatching(/^ws_/), name: "Acme" });
+    expect((await nexvio(["workspaces", "list"], databaseUrl)).stdout).toContain(workspace.id);
+    await expect(nexvio(["workspaces", "create", "--name", " "], databaseUrl)).rejects.toMatchObject({ code: expect.any(Number) });
   }, 120_000);
 
   it("users create makes a staff user who can sign in; bad input and taken emails exit non-zero", async () => {
