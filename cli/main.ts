@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { registerBootstrap } from "./commands/bootstrap";
 import { registerChatbots } from "./commands/chatbots";
+import { registerImport } from "./commands/import";
 import { registerKeys } from "./commands/keys";
 import { registerMigrate } from "./commands/migrate";
 import { registerSeed } from "./commands/seed";
@@ -14,6 +15,7 @@ const program = new Command("nexvio")
 
 registerMigrate(program);
 registerSeed(program);
+registerImport(program);
 registerKeys(program);
 registerChatbots(program);
 registerWorkspaces(program);

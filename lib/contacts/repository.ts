@@ -3,6 +3,7 @@ import type { Db, Store } from "../db/client";
 import { contactSearchCondition } from "../db/dialect";
 import type { ContactRow, Database, NewContactRow } from "../db/schema";
 import type { ContactSortField, SortOrder } from "./schemas";
+import { insertChunks } from "../db/insert-chunks";
 
 // SQL for contacts, and nothing else. Every query names the workspace.
 
@@ -70,8 +71,9 @@ export async function findContact(db: Db, workspaceId: string, contactId: string
     .executeTakeFirst();
 }
 
+/** Inserts rows as given, in as few statements as the parameter limits allow. */
 export async function insertContacts(db: Db, rows: readonly NewContactRow[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto("contacts").values([...rows]).execute();
+  for (const chunk of insertChunks(rows)) await db.insertInto("contacts").values(chunk).execute();
 }
 
 export async function updateContactRow(

@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import type { ConversationRow, NewConversationRow } from "../db/schema";
+import { insertChunks } from "../db/insert-chunks";
 
 // SQL for conversations. Newest `started_at` first everywhere; id breaks ties.
 
@@ -31,6 +32,7 @@ export async function countConversationsOfContact(db: Db, workspaceId: string, c
   return Number(row.total);
 }
 
+/** Inserts rows as given, in as few statements as the parameter limits allow. */
 export async function insertConversations(db: Db, rows: readonly NewConversationRow[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto("conversations").values([...rows]).execute();
+  for (const chunk of insertChunks(rows)) await db.insertInto("conversations").values(chunk).execute();
 }

@@ -13,9 +13,6 @@ export const DEMO_CHATBOT_NAMES = ["Website assistant", "Support bot", "Sales co
 export const DEMO_KEY_NAME = "Demo key";
 export const DEFAULT_DEMO_CONTACTS = 200;
 
-// SQLite binds at most 32,766 parameters per statement; multi-row inserts stay below that.
-const PARAMETERS_PER_STATEMENT = 30_000;
-
 export interface DemoWorkspace {
   workspace: WorkspaceRow;
   chatbots: ChatbotRow[];
@@ -36,11 +33,6 @@ export async function createDemoWorkspace(db: Db, name: string, firstChatbotId?:
   return { workspace, chatbots };
 }
 
-function statements<T extends object>(rows: readonly T[]): T[][] {
-  if (rows.length === 0) return [];
-  const size = Math.floor(PARAMETERS_PER_STATEMENT / Object.keys(rows[0]).length);
-  return Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
-}
 
 export interface DemoRows {
   contacts: NewContactRow[];
@@ -62,7 +54,7 @@ export function demoRows(demo: DemoWorkspace, count: number, now: number): DemoR
 
 /** Inserts demo rows in multi-row statements; returns how many conversations. */
 export async function insertDemoRows(db: Db, { contacts, conversations }: DemoRows): Promise<number> {
-  for (const rows of statements(contacts)) await insertContacts(db, rows);
-  for (const rows of statements(conversations)) await insertConversations(db, rows);
+  await insertContacts(db, contacts);
+  await insertConversations(db, conversations);
   return conversations.length;
 }
