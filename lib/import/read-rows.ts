@@ -14,16 +14,23 @@ export function formatOf(file: string): ImportFormat | undefined {
   return undefined;
 }
 
-export function readRows(file: string, format: ImportFormat, onBytes?: (bytes: number) => void): AsyncIterable<SourceRow> {
+type OnBytes = (bytesRead: number) => void;
+const PROGRESS_EVERY_ROWS = 1_000;
+
+/**
+ * The rows of `file`. Progress is reported from the rows as they are read: a "data" listener on
+ * the file stream would start it flowing before the reader is attached, and lose the first chunks.
+ */
+export function readRows(file: string, format: ImportFormat, onBytes: OnBytes = () => {}): AsyncIterable<SourceRow> {
   const input = fs.createReadStream(file);
-  if (onBytes) input.on("data", () => onBytes(input.bytesRead));
-  return format === "ndjson" ? readNdjson(input) : readCsv(input);
+  return format === "ndjson" ? readNdjson(input, onBytes) : readCsv(input, onBytes);
 }
 
-async function* readNdjson(input: fs.ReadStream): AsyncIterable<SourceRow> {
+async function* readNdjson(input: fs.ReadStream, onBytes: OnBytes): AsyncIterable<SourceRow> {
   let line = 0;
   for await (const text of readline.createInterface({ input, crlfDelay: Infinity })) {
     line += 1;
+    if (line % PROGRESS_EVERY_ROWS === 0) onBytes(input.bytesRead);
     if (text.trim() === "") continue;
     try {
       yield { line, value: JSON.parse(text) };
@@ -46,7 +53,7 @@ function metadataValue(cell: string): string | number | boolean {
   return cell.trim() !== "" && String(number) === cell ? number : cell;
 }
 
-async function* readCsv(input: fs.ReadStream): AsyncIterable<SourceRow> {
+async function* readCsv(input: fs.ReadStream, onBytes: OnBytes): AsyncIterable<SourceRow> {
   const parser = input.pipe(
     parse({ columns: true, bom: true, skip_empty_lines: true, skip_records_with_error: true, info: true }),
   );
@@ -58,6 +65,7 @@ async function* readCsv(input: fs.ReadStream): AsyncIterable<SourceRow> {
   });
   for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
     yield* skipped.splice(0);
+    if (info.lines % PROGRESS_EVERY_ROWS === 0) onBytes(input.bytesRead);
     yield { line: info.lines, value: csvRecordToContact(record) };
   }
   yield* skipped.splice(0);

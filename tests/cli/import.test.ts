@@ -41,8 +41,11 @@ async function importFile(file: string): Promise<{ imported: number; rejected: {
   return JSON.parse((await nexvio(["import", file, "--workspace", workspaceId, "--json"])).stdout);
 }
 
+const listQuery = (search: string, limit: number) =>
+  ({ search, limit, offset: 0, chatbotId: undefined, sortBy: "name", sortOrder: "asc" }) as const;
+
 async function contactsNamed(search: string) {
-  return (await listContacts(store, workspaceId, { search, limit: 100, offset: 0, sortBy: "name", sortOrder: "asc" })).contacts;
+  return (await listContacts(store, workspaceId, listQuery(search, 100))).contacts;
 }
 
 describe("nexvio import", () => {
@@ -99,6 +102,14 @@ describe("nexvio import", () => {
     expect(empty).toMatchObject({ name: "Empty Csv", email: null, phone: null, metadata: {} });
     expect(last).toMatchObject({ name: "Last Csv", metadata: { plan: "free", vip: false } });
   }, 60_000);
+
+  it("imports every row of a file many read chunks long (20,000 rows, about 3 MB)", async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => JSON.stringify({ chatbotId, name: `Bulk ${i}`, email: `bulk${i}@example.com`, metadata: { n: i } }));
+    const report = await importFile(write("bulk.ndjson", rows));
+    expect(report).toEqual({ imported: 20_000, rejected: [] });
+    const { total } = await listContacts(store, workspaceId, listQuery("bulk", 1));
+    expect(total).toBe(20_000);
+  }, 120_000);
 
   it("refuses an unknown workspace, a missing file and an unknown format", async () => {
     const file = write("one.ndjson", [JSON.stringify({ chatbotId, name: "Solo" })]);
