@@ -1,6 +1,7 @@
 import { validationError, contactNotFound } from "../api/errors";
 import { chatbotExists } from "../chatbots/repository";
 import type { Store } from "../db/client";
+import type { NewContactRow } from "../db/schema";
 import { forUpdate, writeTransaction } from "../db/transaction";
 import { countConversationsOfContact, listConversationsOfContact } from "../conversations/repository";
 import { toConversation } from "../conversations/service";
@@ -63,19 +64,24 @@ export async function createContact(store: Store, workspaceId: string, input: Cr
   if (!(await chatbotExists(store.db, workspaceId, input.chatbotId))) {
     throw validationError({ chatbotId: "Must be the id of a chatbot in this workspace" });
   }
-  const now = nowIso();
-  const row = {
+  const row = newContactRow(workspaceId, input);
+  await insertContacts(store.db, [row]);
+  return toContact(row);
+}
+
+/** The stored form of a new contact; `createdAt` is now unless given (imports keep theirs). */
+export function newContactRow(workspaceId: string, input: CreateContactInput, createdAt = nowIso()): NewContactRow & StoredContact {
+  return {
+    workspace_id: workspaceId,
     id: newId("contact_"),
     chatbot_id: input.chatbotId,
     name: input.name ?? null,
     email: input.email ?? null,
     phone: input.phone ?? null,
     metadata: JSON.stringify(input.metadata ?? {}),
-    created_at: now,
-    updated_at: now,
+    created_at: createdAt,
+    updated_at: createdAt,
   };
-  await insertContacts(store.db, [{ ...row, workspace_id: workspaceId }]);
-  return toContact(row);
 }
 
 export async function updateContact(

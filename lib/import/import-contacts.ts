@@ -1,11 +1,10 @@
 import { issuesToDetails } from "../api/validation";
 import { listChatbots } from "../chatbots/repository";
 import { insertContacts } from "../contacts/repository";
+import { newContactRow } from "../contacts/service";
 import type { Store } from "../db/client";
 import type { NewContactRow } from "../db/schema";
 import { writeTransaction } from "../db/transaction";
-import { newId } from "../ids";
-import { nowIso } from "../time";
 import { importContactSchema } from "./import-schema";
 import type { SourceRow } from "./read-rows";
 
@@ -60,18 +59,7 @@ export async function importContacts(
       report.rejected.push({ line: row.line, reason: `chatbotId: no chatbot "${input.chatbotId}" in this workspace` });
       continue;
     }
-    const createdAt = input.createdAt ?? nowIso();
-    batch.push({
-      workspace_id: workspaceId,
-      id: newId("contact_"),
-      chatbot_id: input.chatbotId,
-      name: input.name ?? null,
-      email: input.email ?? null,
-      phone: input.phone ?? null,
-      metadata: JSON.stringify(input.metadata ?? {}),
-      created_at: createdAt,
-      updated_at: createdAt,
-    });
+    batch.push(newContactRow(workspaceId, input, input.createdAt));
     if (batch.length >= ROWS_PER_TRANSACTION) await flush();
   }
   await flush();

@@ -39,56 +39,47 @@ async function spendAcross(servers: RunningServer[], tenant: Tenant): Promise<Re
   return statuses;
 }
 
-describe.runIf(onPostgres)("two server processes on one PostgreSQL", () => {
-  let database: TestDatabase;
-  let tenant: Tenant;
-  const servers: RunningServer[] = [];
-
+/** A database of the describe block's own with one tenant; the servers started in it stop after it. */
+function sharedDatabase(label: string) {
+  const context = { database: undefined as unknown as TestDatabase, tenant: undefined as unknown as Tenant, servers: [] as RunningServer[] };
   beforeAll(async () => {
-    database = await createTestDatabase("shared-limit");
-    const store = await openMigratedStore(databaseConfig({ DATABASE_URL: database.url }));
-    tenant = await createTenant("Shared limit", store);
+    context.database = await createTestDatabase(label);
+    const store = await openMigratedStore(databaseConfig({ DATABASE_URL: context.database.url }));
+    context.tenant = await createTenant(label, store);
     await store.db.destroy();
   }, 60_000);
   afterAll(async () => {
-    await Promise.all(servers.splice(0).map((server) => server.stop()));
-    await database.drop();
+    await Promise.all(context.servers.splice(0).map((server) => server.stop()));
+    await context.database.drop();
   });
+  return context;
+}
+
+describe.runIf(onPostgres)("two server processes on one PostgreSQL", () => {
+  const shared = sharedDatabase("shared-limit");
 
   it("give one key 100 requests a minute in total through PostgreSQL, not 100 each", async () => {
-    servers.push(...(await Promise.all([startServer({ DATABASE_URL: database.url }), startServer({ DATABASE_URL: database.url })])));
-    expect(await spendAcross(servers, tenant)).toEqual({ 200: 100, 429: 50 });
+    const env = { DATABASE_URL: shared.database.url };
+    shared.servers.push(...(await Promise.all([startServer(env), startServer(env)])));
+    expect(await spendAcross(shared.servers, shared.tenant)).toEqual({ 200: 100, 429: 50 });
   }, 120_000);
 });
 
 describe.runIf(redisAvailable)("two server processes sharing Redis", () => {
-  let database: TestDatabase;
-  let tenant: Tenant;
-  const servers: RunningServer[] = [];
-
-  beforeAll(async () => {
-    database = await createTestDatabase("redis-limit");
-    const store = await openMigratedStore(databaseConfig({ DATABASE_URL: database.url }));
-    tenant = await createTenant("Redis limit", store);
-    await store.db.destroy();
-  }, 60_000);
-  afterAll(async () => {
-    await Promise.all(servers.splice(0).map((server) => server.stop()));
-    await database.drop();
-  });
+  const shared = sharedDatabase("redis-limit");
 
   it("give one key 100 requests a minute in total through Redis", async () => {
-    const env = { DATABASE_URL: database.url, REDIS_URL };
-    servers.push(...(await Promise.all([startServer(env), startServer(env)])));
-    expect(await spendAcross(servers, tenant)).toEqual({ 200: 100, 429: 50 });
+    const env = { DATABASE_URL: shared.database.url, REDIS_URL };
+    shared.servers.push(...(await Promise.all([startServer(env), startServer(env)])));
+    expect(await spendAcross(shared.servers, shared.tenant)).toEqual({ 200: 100, 429: 50 });
   }, 120_000);
 
   it("keep answering when Redis cannot be reached, counting in memory and logging a warning", async () => {
-    const server = await startServer({ DATABASE_URL: database.url, REDIS_URL: "redis://127.0.0.1:1", LOG_LEVEL: "warn" });
-    servers.push(server);
+    const server = await startServer({ DATABASE_URL: shared.database.url, REDIS_URL: "redis://127.0.0.1:1", LOG_LEVEL: "warn" });
+    shared.servers.push(server);
     const remaining: (string | null)[] = [];
     for (let i = 0; i < 5; i++) {
-      const answer = await call("GET", "/v1/contacts?limit=1", { key: tenant.apiKey, baseUrl: server.url });
+      const answer = await call("GET", "/v1/contacts?limit=1", { key: shared.tenant.apiKey, baseUrl: server.url });
       expect(answer.status).toBe(200);
       remaining.push(answer.headers.get("x-ratelimit-remaining"));
     }
