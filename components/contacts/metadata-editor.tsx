@@ -3,7 +3,7 @@ import { Plus, X } from "lucide-react";
 import { useFieldArray, useWatch, type UseFormReturn } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
-import type { ContactFormValues, MetadataValueType } from "@/lib/contacts/form-schema";
+import { retypedValue, type ContactFormValues, type MetadataValueType } from "@/lib/contacts/form-schema";
 import { METADATA_KEY_MAX_LENGTH, METADATA_MAX_KEYS, METADATA_STRING_MAX_LENGTH } from "@/lib/validation/metadata";
 
 const TYPE_LABELS: Record<MetadataValueType, string> = { text: "Text", number: "Number", boolean: "True / false" };
@@ -52,15 +52,7 @@ export function MetadataEditor({ form }: { form: UseFormReturn<ContactFormValues
                 aria-label={`Type ${n}`}
                 {...register(`metadata.${index}.type`, {
                   onChange: (event: { target: { value: MetadataValueType } }) => {
-                    const current = rows[index];
-                    const nextType = event.target.value;
-                    // Keep what can be kept: "42" stays 42, anything else resets to a valid value.
-                    const value =
-                      nextType === "boolean"
-                        ? current?.value === "true" ? "true" : "false"
-                        : nextType === "number"
-                          ? Number.isFinite(Number(current?.value)) && current?.value.trim() ? current.value : ""
-                          : current?.value ?? "";
+                    const value = retypedValue(rows[index]?.value ?? "", event.target.value);
                     setValue(`metadata.${index}.value`, value, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
                   },
                 })}

@@ -83,6 +83,13 @@ function parseNumber(raw: string): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
+/** A row's value after its type changes: kept where it still fits ("42" as a number), else reset. */
+export function retypedValue(value: string, type: MetadataValueType): string {
+  if (type === "boolean") return value === "true" ? "true" : "false";
+  if (type === "number") return parseNumber(value) === null ? "" : value;
+  return value;
+}
+
 export function rowValue(row: MetadataRow): MetadataValue {
   if (row.type === "number") return parseNumber(row.value) ?? 0;
   if (row.type === "boolean") return row.value === "true";

@@ -9,7 +9,7 @@ export type SourceRow = { line: number; value: unknown } | { line: number; unrea
 export type ImportFormat = "ndjson" | "csv";
 
 export function formatOf(file: string): ImportFormat | undefined {
-  if (/\.(nd)?jsonl?$/i.test(file) || /\.ndjson$/i.test(file)) return "ndjson";
+  if (/\.(nd)?jsonl?$/i.test(file)) return "ndjson";
   if (/\.csv$/i.test(file)) return "csv";
   return undefined;
 }

@@ -43,11 +43,13 @@ export type BootstrapResult =
  */
 export async function bootstrapDatabase(store: Store, { port }: BootstrapOptions): Promise<BootstrapResult> {
   const migrations = await migrateToLatest(store.db as Kysely<unknown>, store.dialect);
+  // The demo staff password is hashed (scrypt, deliberately slow) only when a demo will be made,
+  // and before the write lock is taken; later starts skip it.
   const staffPassword = randomBytes(12).toString("base64url");
-  const staffPasswordHash = await hashPassword(staffPassword);
+  const staffPasswordHash = (await hasAnyWorkspace(store.db)) ? null : await hashPassword(staffPassword);
   // Checked and created in one write transaction, so two starts at once make one demo workspace.
   const demo = await writeTransaction(store, async (tx): Promise<CreatedDemo | null> => {
-    if (await hasAnyWorkspace(tx)) return null;
+    if (staffPasswordHash === null || (await hasAnyWorkspace(tx))) return null;
     const created = await createDemoWorkspace(tx, DEMO_WORKSPACE_NAME, EXAMPLE_CHATBOT_ID);
     const conversations = await insertDemoRows(tx, demoRows(created, DEFAULT_DEMO_CONTACTS, Date.now()));
     const examples = await insertExampleRecords(tx, created.workspace.id);
