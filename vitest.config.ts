@@ -10,7 +10,12 @@ if (!postgres.available) {
   console.warn(`\n⚠ PostgreSQL suite SKIPPED: no PostgreSQL at ${process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres"} (${postgres.reason}). Set TEST_POSTGRES_URL to run it.\n`);
 }
 
-const HTTP_SUITES = ["tests/api/**/*.test.ts", "tests/dashboard/**/*.test.ts", "tests/openapi/**/*.test.ts"];
+const HTTP_SUITES = [
+  "tests/api/**/*.test.ts",
+  "tests/dashboard/**/*.test.ts",
+  "tests/hardening/**/*.test.ts",
+  "tests/openapi/**/*.test.ts",
+];
 
 const project = (name: TestBackend, include: string[]): TestProjectInlineConfiguration => ({
   extends: true,
