@@ -29,6 +29,7 @@ const timelineContact = await createContact(store, workspaceId, {
 const now = Date.now();
 await insertConversations(
   store.db,
+  store.dialect,
   Array.from({ length: TIMELINE_CONVERSATIONS }, (_, i) => {
     const started = now - (i * 9 + 1) * HOUR;
     return {

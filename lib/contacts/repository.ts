@@ -1,9 +1,8 @@
 import { sql, type SelectQueryBuilder } from "kysely";
 import type { Db, Store } from "../db/client";
-import { contactSearchCondition } from "../db/dialect";
+import { contactSearchCondition, insertSearchableContacts, type DialectName } from "../db/dialect";
 import type { ContactRow, Database, NewContactRow } from "../db/schema";
 import type { ContactSortField, SortOrder } from "./schemas";
-import { insertChunks } from "../db/insert-chunks";
 
 // SQL for contacts, and nothing else. Every query names the workspace.
 
@@ -71,9 +70,9 @@ export async function findContact(db: Db, workspaceId: string, contactId: string
     .executeTakeFirst();
 }
 
-/** Inserts rows as given, in as few statements as the parameter limits allow. */
-export async function insertContacts(db: Db, rows: readonly NewContactRow[]): Promise<void> {
-  for (const chunk of insertChunks(rows)) await db.insertInto("contacts").values(chunk).execute();
+/** Inserts rows as given, indexed for search. Run it in a write transaction (see insertSearchableContacts). */
+export async function insertContacts(db: Db, dialect: DialectName, rows: readonly NewContactRow[]): Promise<void> {
+  await insertSearchableContacts(db, dialect, rows);
 }
 
 export async function updateContactRow(

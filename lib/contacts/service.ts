@@ -65,7 +65,7 @@ export async function createContact(store: Store, workspaceId: string, input: Cr
     throw validationError({ chatbotId: "Must be the id of a chatbot in this workspace" });
   }
   const row = newContactRow(workspaceId, input);
-  await insertContacts(store.db, [row]);
+  await writeTransaction(store, (tx) => insertContacts(tx, store.dialect, [row]));
   return toContact(row);
 }
 

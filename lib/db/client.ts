@@ -26,6 +26,7 @@ export function openStore(config: DatabaseConfig = databaseConfig()): Store {
   // Several processes (server, CLI, tests) may share one file: wait for a lock instead of failing.
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("cache_size = -262144");
   return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: "sqlite" };
 }
 

@@ -3,6 +3,7 @@ import type { DialectName } from "./dialect";
 import * as initial from "./migrations/20261128000000_initial";
 import * as staffAuth from "./migrations/20261129000000_staff_auth";
 import * as rateLimits from "./migrations/20261129010000_rate_limits";
+import * as searchIndexPerStatement from "./migrations/20261129020000_search_index_per_statement";
 
 // Listed explicitly (not read from disk) so the same list works inside the Next.js bundle and the CLI.
 type DialectMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "20261128000000_initial": initial,
   "20261129000000_staff_auth": staffAuth,
   "20261129010000_rate_limits": rateLimits,
+  "20261129020000_search_index_per_statement": searchIndexPerStatement,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>, dialect: DialectName): Promise<string[]> {

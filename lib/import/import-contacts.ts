@@ -38,7 +38,7 @@ export async function importContacts(
     if (batch.length === 0) return;
     const rowsToInsert = batch;
     batch = [];
-    await writeTransaction(store, (tx) => insertContacts(tx, rowsToInsert));
+    await writeTransaction(store, (tx) => insertContacts(tx, store.dialect, rowsToInsert));
     report.imported += rowsToInsert.length;
     onBatch?.(report.imported);
   };

@@ -51,8 +51,8 @@ export async function bootstrapDatabase(store: Store, { port }: BootstrapOptions
   const demo = await writeTransaction(store, async (tx): Promise<CreatedDemo | null> => {
     if (staffPasswordHash === null || (await hasAnyWorkspace(tx))) return null;
     const created = await createDemoWorkspace(tx, DEMO_WORKSPACE_NAME, EXAMPLE_CHATBOT_ID);
-    const conversations = await insertDemoRows(tx, demoRows(created, DEFAULT_DEMO_CONTACTS, Date.now()));
-    const examples = await insertExampleRecords(tx, created.workspace.id);
+    const conversations = await insertDemoRows(tx, store.dialect, demoRows(created, DEFAULT_DEMO_CONTACTS, Date.now()));
+    const examples = await insertExampleRecords(tx, store.dialect, created.workspace.id);
     const { key } = await createApiKey(tx, created.workspace.id, DEMO_KEY_NAME);
     const staff = await insertStaffUser(tx, store.dialect, created.workspace.id, DEMO_STAFF, staffPasswordHash);
     return {

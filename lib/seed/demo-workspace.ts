@@ -2,6 +2,7 @@ import { insertChatbots } from "../chatbots/repository";
 import { insertContacts } from "../contacts/repository";
 import { insertConversations } from "../conversations/repository";
 import type { Db } from "../db/client";
+import type { DialectName } from "../db/dialect";
 import type { ChatbotRow, NewContactRow, NewConversationRow, WorkspaceRow } from "../db/schema";
 import { newId } from "../ids";
 import { createWorkspace } from "../workspaces/repository";
@@ -53,8 +54,8 @@ export function demoRows(demo: DemoWorkspace, count: number, now: number): DemoR
 }
 
 /** Inserts demo rows in multi-row statements; returns how many conversations. */
-export async function insertDemoRows(db: Db, { contacts, conversations }: DemoRows): Promise<number> {
-  await insertContacts(db, contacts);
-  await insertConversations(db, conversations);
+export async function insertDemoRows(db: Db, dialect: DialectName, { contacts, conversations }: DemoRows): Promise<number> {
+  await insertContacts(db, dialect, contacts);
+  await insertConversations(db, dialect, conversations);
   return conversations.length;
 }

@@ -1,6 +1,7 @@
 import { insertContacts } from "../contacts/repository";
 import { insertConversations } from "../conversations/repository";
 import type { Db } from "../db/client";
+import type { DialectName } from "../db/dialect";
 import type { NewContactRow, NewConversationRow } from "../db/schema";
 
 // The example records of the product document (contacts-api.seed.txt), with its literal ids, so
@@ -69,10 +70,14 @@ function exampleConversations(workspaceId: string): NewConversationRow[] {
 }
 
 /** Inserts the document's example contacts and conversations; the workspace must have chatbot_456def. */
-export async function insertExampleRecords(db: Db, workspaceId: string): Promise<{ contacts: number; conversations: number }> {
+export async function insertExampleRecords(
+  db: Db,
+  dialect: DialectName,
+  workspaceId: string,
+): Promise<{ contacts: number; conversations: number }> {
   const contacts = exampleContacts(workspaceId);
   const conversations = exampleConversations(workspaceId);
-  await insertContacts(db, contacts);
-  await insertConversations(db, conversations);
+  await insertContacts(db, dialect, contacts);
+  await insertConversations(db, dialect, conversations);
   return { contacts: contacts.length, conversations: conversations.length };
 }

@@ -1,7 +1,8 @@
 import { createApiKey } from "../api-keys/repository";
 import type { Store } from "../db/client";
 import { writeTransaction } from "../db/transaction";
-import { createDemoWorkspace, DEMO_KEY_NAME, demoRows, insertDemoRows } from "./demo-workspace";
+import { demoRowBatches } from "./demo-row-batches";
+import { createDemoWorkspace, DEMO_KEY_NAME, insertDemoRows } from "./demo-workspace";
 
 // Bigger transactions load faster (measured: 5,000 → 10,000 saves ~15%), but each holds the write lock:
 // at 10,000 contacts that is 1–3 s on a 100k-contact file, inside the 5 s a waiting writer (the
@@ -29,12 +30,11 @@ export async function seedWorkspace(store: Store, { name, contacts, onProgress }
   const now = Date.now();
   const demo = await writeTransaction(store, (tx) => createDemoWorkspace(tx, name));
   let conversations = 0;
-  for (let done = 0; done < contacts; ) {
-    const batch = Math.min(CONTACTS_PER_TRANSACTION, contacts - done);
-    // Generated before taking the write lock, which is then held only for the inserts.
-    const rows = demoRows(demo, batch, now);
-    conversations += await writeTransaction(store, (tx) => insertDemoRows(tx, rows));
-    done += batch;
+  let done = 0;
+  // Generated before taking the write lock, which is then held only for the inserts.
+  for await (const rows of demoRowBatches(demo, contacts, CONTACTS_PER_TRANSACTION, now)) {
+    conversations += await writeTransaction(store, (tx) => insertDemoRows(tx, store.dialect, rows));
+    done += rows.contacts.length;
     onProgress?.(done, contacts);
   }
   const { apiKey, key } = await createApiKey(store.db, demo.workspace.id, DEMO_KEY_NAME);

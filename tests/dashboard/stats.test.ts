@@ -49,7 +49,7 @@ beforeAll(async () => {
   today = now - (now % DAY);
   const [website, support] = tenant.chatbotIds;
   const w = tenant.workspaceId;
-  await insertContacts(testStore().db, [
+  await insertContacts(testStore().db, testStore().dialect, [
     ...times(2, () => contact(w, website, today)), // the first instant of today
     contact(w, support, today),
     ...times(3, () => contact(w, support, today - DAY + 12 * 60 * MINUTE)), // yesterday noon
@@ -59,7 +59,7 @@ beforeAll(async () => {
     contact(w, website, today - 89 * DAY - 1), // the last instant before it
     ...times(2, () => contact(w, support, today - 200 * DAY)),
   ]);
-  await insertContacts(testStore().db, times(4, () => contact(other.workspaceId, other.chatbotIds[0], today)));
+  await insertContacts(testStore().db, testStore().dialect, times(4, () => contact(other.workspaceId, other.chatbotIds[0], today)));
 });
 
 describe("GET /api/workspace/stats", () => {
