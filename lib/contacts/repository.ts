@@ -1,6 +1,6 @@
 import { sql, type SelectQueryBuilder } from "kysely";
 import type { Db, Store } from "../db/client";
-import { contactSearchCondition, insertSearchableContacts, type DialectName } from "../db/dialect";
+import { byteOrder, contactSearchCondition, insertSearchableContacts, type DialectName } from "../db/dialect";
 import type { ContactRow, Database, NewContactRow } from "../db/schema";
 import type { ContactSortField, SortOrder } from "./schemas";
 
@@ -42,16 +42,21 @@ function filtered(store: Store, filter: ContactFilter): SelectQueryBuilder<Datab
 }
 
 export async function listContacts(store: Store, filter: ContactFilter, page: ContactPage): Promise<StoredContact[]> {
+  return contactPageQuery(store, filter, page).execute();
+}
+
+/** One page of contacts as a query, not yet run (the storage tests read its plan). */
+export function contactPageQuery(store: Store, filter: ContactFilter, page: ContactPage) {
   const column = SORT_COLUMNS[page.sortBy];
   let query = filtered(store, filter).select(CONTACT_COLUMNS.map((c) => `contacts.${c}` as const));
   // Null names/emails come last in both directions; the sort indexes lead with the same expression.
   if (column !== "created_at") query = query.orderBy(sql`(${sql.ref(column)} is null)`);
+  const sortKey = column === "created_at" ? sql.ref(column) : byteOrder(store.dialect, column);
   return query
-    .orderBy(sql.ref(column), page.sortOrder)
-    .orderBy("contacts.id", page.sortOrder)
+    .orderBy(sortKey, page.sortOrder)
+    .orderBy(byteOrder(store.dialect, "contacts.id"), page.sortOrder)
     .limit(page.limit)
-    .offset(page.offset)
-    .execute();
+    .offset(page.offset);
 }
 
 export async function countContacts(store: Store, filter: ContactFilter): Promise<number> {

@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from "kysely";
+import { sql, type Expression, type RawBuilder, type ExpressionBuilder, type Kysely, type SqlBool } from "kysely";
 import { insertChunks } from "./insert-chunks";
 import type { Database, NewContactRow, NewConversationRow } from "./schema";
 
@@ -52,6 +52,11 @@ export function contactSearchCondition(
       ];
     }),
   );
+}
+
+/** A text column to sort by in byte order, as SQLite does, whatever the PostgreSQL database's collation. */
+export function byteOrder(dialect: DialectName, column: string): RawBuilder<string> {
+  return dialect === "postgres" ? sql<string>`${sql.ref(column)} collate "C"` : sql<string>`${sql.ref(column)}`;
 }
 
 /** Creates the contacts table with the dialect's key layout, then the search index behind it. */

@@ -7,6 +7,8 @@ import { createChatbot } from "../../lib/chatbots/repository";
 import { databaseConfig } from "../../lib/config";
 import { openMigratedStore, type Store } from "../../lib/db/client";
 import { migrateToLatest } from "../../lib/db/migrate";
+import { contactPageQuery } from "../../lib/contacts/repository";
+import type { ContactSortField, SortOrder } from "../../lib/contacts/schemas";
 import { contactSearchCondition } from "../../lib/db/dialect";
 import { createWorkspace } from "../../lib/workspaces/repository";
 import { temporaryDatabaseUrl } from "../support/server";
@@ -67,15 +69,12 @@ describe("SQLite store", () => {
   });
 
   describe("query plans", () => {
-    const listQuery = (orderBy: "created_at" | "name" | "email", direction: "asc" | "desc") => {
-      let query = store.db.selectFrom("contacts").select(["id"]).where("workspace_id", "=", "ws_x");
-      if (orderBy !== "created_at") query = query.orderBy(sql`(${sql.ref(orderBy)} is null)`);
-      return query.orderBy(sql.ref(orderBy), direction).orderBy("id", direction).limit(25);
-    };
+    const listQuery = (sortBy: ContactSortField, sortOrder: SortOrder) =>
+      contactPageQuery(store, { workspaceId: "ws_x" }, { sortBy, sortOrder, limit: 25, offset: 0 });
 
     it.each([
-      ["created_at", "desc"],
-      ["created_at", "asc"],
+      ["createdAt", "desc"],
+      ["createdAt", "asc"],
       ["name", "asc"],
       ["name", "desc"],
       ["email", "asc"],

@@ -1,0 +1,94 @@
+import { CompiledQuery, type Compilable } from "kysely";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contactPageQuery } from "../../lib/contacts/repository";
+import { createChatbot } from "../../lib/chatbots/repository";
+import { listContacts } from "../../lib/contacts/service";
+import type { ContactSortField, SortOrder } from "../../lib/contacts/schemas";
+import { databaseConfig } from "../../lib/config";
+import { openMigratedStore, type Store } from "../../lib/db/client";
+import { writeTransaction } from "../../lib/db/transaction";
+import { insertContacts } from "../../lib/contacts/repository";
+import { newContactRow } from "../../lib/contacts/service";
+import { createWorkspace } from "../../lib/workspaces/repository";
+import { POSTGRES_ADMIN_URL, postgresAvailability } from "../support/backend";
+
+// On a PostgreSQL database whose collation is not byte order (ICU en-US here), contacts still sort
+// exactly as on SQLite, and through the sort indexes rather than a sort of every row.
+
+const postgres = await postgresAvailability();
+if (!postgres.available) console.warn(`⚠ PostgreSQL sort-order test SKIPPED: ${postgres.reason}`);
+const databaseName = `nexvio_test_collation_${process.pid}`;
+
+async function admin(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+describe.skipIf(!postgres.available)("PostgreSQL sort order on an en-US database", () => {
+  let store: Store;
+  let workspaceId: string;
+  const names = ["adam", "Zoe", "Adam", "émile", "Émile", "zed", "Bea", "_x"];
+
+  beforeAll(async () => {
+    await admin(`create database ${databaseName} template template0 locale_provider icu icu_locale 'en-US' locale 'C.UTF-8'`);
+    const url = new URL(POSTGRES_ADMIN_URL);
+    url.pathname = `/${databaseName}`;
+    store = await openMigratedStore(databaseConfig({ DATABASE_URL: url.toString() }));
+    workspaceId = (await createWorkspace(store.db, "Collation")).id;
+    const chatbot = await createChatbot(store.db, workspaceId, "Bot");
+    const rows = names.map((name, i) => newContactRow(workspaceId, { chatbotId: chatbot.id, name, email: `${name}${i}@example.com` }));
+    await writeTransaction(store, (tx) => insertContacts(tx, store.dialect, rows));
+  });
+  afterAll(async () => {
+    await store?.db.destroy();
+    await admin(`drop database if exists ${databaseName} with (force)`);
+  });
+
+  it("the database really sorts text in en-US order, so the test can tell", async () => {
+    const { rows } = await store.db.executeQuery<{ name: string }>(
+      CompiledQuery.raw("select name from (values ('Zoe'), ('adam')) as t(name) order by name"),
+    );
+    expect(rows.map((row) => row.name)).toEqual(["adam", "Zoe"]);
+  });
+
+  it.each(["asc", "desc"] as const)("names and emails sort %s in byte order, like SQLite", async (sortOrder) => {
+    const byteOrder = [...names].sort();
+    for (const sortBy of ["name", "email"] as const) {
+      const page = await listContacts(store, workspaceId, { sortBy, sortOrder, limit: 100, offset: 0, chatbotId: undefined, search: undefined });
+      const expected = sortOrder === "asc" ? byteOrder : [...byteOrder].reverse();
+      expect(page.contacts.map((contact) => contact.name)).toEqual(expected);
+    }
+  });
+
+  it.each([
+    ["createdAt", "desc"],
+    ["name", "asc"],
+    ["name", "desc"],
+    ["email", "asc"],
+    ["email", "desc"],
+  ] as const)("sorting by %s %s can be served by an index, with no sort step", async (sortBy: ContactSortField, sortOrder: SortOrder) => {
+    const plan = await explainWithoutSorting(contactPageQuery(store, { workspaceId }, { sortBy, sortOrder, limit: 25, offset: 0 }));
+    expect(plan).toMatch(/Index Scan.*contacts_/);
+    expect(plan).not.toMatch(/\bSort\b/);
+  });
+
+  // With sorting priced out, the planner uses an index whenever one yields the requested order.
+  async function explainWithoutSorting(query: Compilable): Promise<string> {
+    const { sql: text, parameters } = query.compile();
+    return store.db.connection().execute(async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw("set enable_sort = off"));
+      try {
+        const result = await connection.executeQuery<{ "QUERY PLAN": string }>(CompiledQuery.raw(`explain ${text}`, [...parameters]));
+        return result.rows.map((row) => row["QUERY PLAN"]).join("\n");
+      } finally {
+        await connection.executeQuery(CompiledQuery.raw("reset enable_sort"));
+      }
+    });
+  }
+});
