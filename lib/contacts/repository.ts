@@ -1,6 +1,7 @@
 import { sql, type SelectQueryBuilder } from "kysely";
 import type { Db, Store } from "../db/client";
-import { byteOrder, contactSearchCondition, insertSearchableContacts, type DialectName } from "../db/dialect";
+import { addToContactCounts, countedContacts, subtractFromContactCount } from "./contact-counts";
+import { byteOrder, contactSearchCondition, countShortTermMatches, fewSearchMatches, insertSearchableContacts, unindexedSortKey, type DialectName } from "../db/dialect";
 import type { ContactRow, Database, NewContactRow } from "../db/schema";
 import type { ContactSortField, SortOrder } from "./schemas";
 
@@ -33,21 +34,25 @@ export interface ContactPage {
 
 const SORT_COLUMNS = { createdAt: "created_at", name: "name", email: "email" } as const;
 
-function filtered(store: Store, filter: ContactFilter): SelectQueryBuilder<Database, "contacts", object> {
+function filtered(store: Store, filter: ContactFilter, fewMatches = false): SelectQueryBuilder<Database, "contacts", object> {
   let query = store.db.selectFrom("contacts").where("contacts.workspace_id", "=", filter.workspaceId);
   if (filter.chatbotId !== undefined) query = query.where("contacts.chatbot_id", "=", filter.chatbotId);
   const { search } = filter;
-  if (search) query = query.where((eb) => contactSearchCondition(store.dialect, eb, search));
+  if (search) query = query.where((eb) => contactSearchCondition(store.dialect, eb, filter.workspaceId, search, fewMatches));
   return query;
 }
 
-export async function listContacts(store: Store, filter: ContactFilter, page: ContactPage): Promise<StoredContact[]> {
-  return contactPageQuery(store, filter, page).execute();
+/** `matches` is how many contacts the filter matches, when counted already: it picks the plan. */
+export async function listContacts(store: Store, filter: ContactFilter, page: ContactPage, matches?: number): Promise<StoredContact[]> {
+  return contactPageQuery(store, filter, page, matches).execute();
 }
 
 /** One page of contacts as a query, not yet run (the storage tests read its plan). */
-export function contactPageQuery(store: Store, filter: ContactFilter, page: ContactPage) {
+export function contactPageQuery(store: Store, filter: ContactFilter, page: ContactPage, matches?: number) {
   const column = SORT_COLUMNS[page.sortBy];
+  if (filter.search && matches !== undefined && fewSearchMatches(store.dialect, matches)) {
+    return sortedAfterMatching(filtered(store, filter, true).select(CONTACT_COLUMNS.map((c) => `contacts.${c}` as const)), column, page);
+  }
   let query = filtered(store, filter).select(CONTACT_COLUMNS.map((c) => `contacts.${c}` as const));
   // Null names/emails come last in both directions; the sort indexes lead with the same expression.
   if (column !== "created_at") query = query.orderBy(sql`(${sql.ref(column)} is null)`);
@@ -59,7 +64,22 @@ export function contactPageQuery(store: Store, filter: ContactFilter, page: Cont
     .offset(page.offset);
 }
 
+/** Sorts the matches themselves instead of walking a sort index: the plan for a search with few matches. */
+function sortedAfterMatching<O>(query: SelectQueryBuilder<Database, "contacts", O>, column: (typeof SORT_COLUMNS)[ContactSortField], page: ContactPage) {
+  if (column !== "created_at") query = query.orderBy(sql`(${sql.ref(column)} is null)`);
+  return query
+    .orderBy(unindexedSortKey(column), page.sortOrder)
+    .orderBy(sql`contacts.id`, page.sortOrder)
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
 export async function countContacts(store: Store, filter: ContactFilter): Promise<number> {
+  if (!filter.search) return countedContacts(store.db, filter.workspaceId, filter.chatbotId);
+  if (filter.chatbotId === undefined) {
+    const shortTermMatches = await countShortTermMatches(store.db, store.dialect, filter.workspaceId, filter.search);
+    if (shortTermMatches !== undefined) return shortTermMatches;
+  }
   const row = await filtered(store, filter)
     .select((eb) => eb.fn.countAll<number | string | bigint>().as("total"))
     .executeTakeFirstOrThrow();
@@ -75,9 +95,10 @@ export async function findContact(db: Db, workspaceId: string, contactId: string
     .executeTakeFirst();
 }
 
-/** Inserts rows as given, indexed for search. Run it in a write transaction (see insertSearchableContacts). */
+/** Inserts rows as given, indexed for search and counted. Run it in a write transaction. */
 export async function insertContacts(db: Db, dialect: DialectName, rows: readonly NewContactRow[]): Promise<void> {
   await insertSearchableContacts(db, dialect, rows);
+  await addToContactCounts(db, rows);
 }
 
 export async function updateContactRow(
@@ -97,6 +118,12 @@ export async function deleteContactRow(db: Db, workspaceId: string, contactId: s
     .where("workspace_id", "=", workspaceId)
     .where("contact_id", "=", contactId)
     .execute();
-  const result = await db.deleteFrom("contacts").where("workspace_id", "=", workspaceId).where("id", "=", contactId).executeTakeFirst();
-  return result.numDeletedRows > 0n;
+  const deleted = await db
+    .deleteFrom("contacts")
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", contactId)
+    .returning("chatbot_id")
+    .executeTakeFirst();
+  if (deleted) await subtractFromContactCount(db, workspaceId, deleted.chatbot_id);
+  return deleted !== undefined;
 }

@@ -43,7 +43,9 @@ export function toContact(row: StoredContact): Contact {
 
 export async function listContacts(store: Store, workspaceId: string, query: ListContactsQuery) {
   const filter = { workspaceId, chatbotId: query.chatbotId, search: query.search };
-  const [rows, total] = await Promise.all([listContactRows(store, filter, query), countContacts(store, filter)]);
+  // Counted first: how many contacts a search matches decides how best to fetch the page.
+  const total = await countContacts(store, filter);
+  const rows = total === 0 ? [] : await listContactRows(store, filter, query, total);
   return { contacts: rows.map(toContact), total, limit: query.limit, offset: query.offset };
 }
 

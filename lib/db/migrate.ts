@@ -5,6 +5,7 @@ import * as staffAuth from "./migrations/20261129000000_staff_auth";
 import * as rateLimits from "./migrations/20261129010000_rate_limits";
 import * as searchIndexPerStatement from "./migrations/20261129020000_search_index_per_statement";
 import * as byteOrderSortIndexes from "./migrations/20261129030000_byte_order_sort_indexes";
+import * as contactCounts from "./migrations/20261129040000_contact_counts";
 
 // Listed explicitly (not read from disk) so the same list works inside the Next.js bundle and the CLI.
 type DialectMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "20261129010000_rate_limits": rateLimits,
   "20261129020000_search_index_per_statement": searchIndexPerStatement,
   "20261129030000_byte_order_sort_indexes": byteOrderSortIndexes,
+  "20261129040000_contact_counts": contactCounts,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>, dialect: DialectName): Promise<string[]> {

@@ -43,6 +43,12 @@ export interface ContactsTable {
   updated_at: string;
 }
 
+export interface ContactCountsTable {
+  workspace_id: string;
+  chatbot_id: string;
+  contacts: number;
+}
+
 export interface ConversationsTable {
   workspace_id: string;
   id: string;
@@ -92,6 +98,7 @@ export interface Database {
   chatbots: ChatbotsTable;
   api_keys: ApiKeysTable;
   contacts: ContactsTable;
+  contact_counts: ContactCountsTable;
   conversations: ConversationsTable;
   staff_users: StaffUsersTable;
   staff_accounts: StaffAccountsTable;

@@ -90,7 +90,7 @@ describe("SQLite store", () => {
         .selectFrom("contacts")
         .select("id")
         .where("workspace_id", "=", "ws_x")
-        .where((eb) => contactSearchCondition("sqlite", eb, "smith"));
+        .where((eb) => contactSearchCondition("sqlite", eb, "ws_x", "smith"));
       const detail = await plan(query);
       expect(detail).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
       expect(detail).not.toMatch(/SCAN contacts\b/);
