@@ -3,6 +3,7 @@ import { Pool } from "pg";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { databaseConfig } from "../config";
 import { log } from "../log";
+import { onShutdown } from "../shutdown";
 
 // Where rate-limit counters live, so that several server processes share one budget per key:
 // Redis when REDIS_URL is set, else PostgreSQL when that is the database, else process memory
@@ -42,6 +43,7 @@ function openSharedStore(): SharedStore | null {
   if (kind === "redis") {
     const client = new Redis(process.env.REDIS_URL!.trim(), { maxRetriesPerRequest: 1, connectTimeout: 2000 });
     client.on("error", (error) => warn(error));
+    onShutdown(() => client.quit());
     return { kind, client };
   }
   if (kind === "postgres") {
@@ -49,6 +51,7 @@ function openSharedStore(): SharedStore | null {
     if (config.dialect !== "postgres") return null;
     const pool = new Pool({ connectionString: config.url, max: 2, connectionTimeoutMillis: 2000 });
     pool.on("error", (error) => warn(error));
+    onShutdown(() => pool.end());
     return { kind, pool };
   }
   return null;

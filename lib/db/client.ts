@@ -1,11 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, PostgresDialect } from "kysely";
 import { Pool } from "pg";
 import { databaseConfig, type DatabaseConfig } from "../config";
+import { onShutdown } from "../shutdown";
 import type { DialectName } from "./dialect";
 import { migrateToLatest } from "./migrate";
+import { FairSqliteDialect } from "./sqlite-dialect";
 import type { Database } from "./schema";
 
 export type Db = Kysely<Database>;
@@ -29,12 +31,18 @@ export function openStore(config: DatabaseConfig = databaseConfig()): Store {
   // 64 MiB of page cache instead of 2 MiB: bulk loads into big indexes stop re-reading pages, and
   // the server keeps the hot parts of a 1M-contact database in memory.
   sqlite.pragma("cache_size = -65536");
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: "sqlite" };
+  return { db: new Kysely<Database>({ dialect: new FairSqliteDialect({ database: sqlite }) }), dialect: "sqlite" };
 }
 
 export async function openMigratedStore(config?: DatabaseConfig): Promise<Store> {
   const store = openStore(config);
-  await migrateToLatest(store.db as Kysely<unknown>, store.dialect);
+  try {
+    await migrateToLatest(store.db as Kysely<unknown>, store.dialect);
+  } catch (error) {
+    // Callers retry (a readiness probe every few seconds): each failed attempt must not leak a handle.
+    await store.db.destroy().catch(() => undefined);
+    throw error;
+  }
   return store;
 }
 
@@ -42,9 +50,15 @@ export async function openMigratedStore(config?: DatabaseConfig): Promise<Store>
 const globalStore = globalThis as typeof globalThis & { nexvioStore?: Promise<Store> };
 
 export function getStore(): Promise<Store> {
-  globalStore.nexvioStore ??= openMigratedStore().catch((error: unknown) => {
-    globalStore.nexvioStore = undefined;
-    throw error;
-  });
+  globalStore.nexvioStore ??= openMigratedStore().then(
+    (store) => {
+      onShutdown(() => store.db.destroy());
+      return store;
+    },
+    (error: unknown) => {
+      globalStore.nexvioStore = undefined;
+      throw error;
+    },
+  );
   return globalStore.nexvioStore;
 }

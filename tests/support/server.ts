@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import { createTestDatabase, temporarySqliteUrl } from "./backend";
+import { createTestDatabase, temporarySqliteUrl, type TestDatabase } from "./backend";
 import net from "node:net";
 import path from "node:path";
 
@@ -11,10 +11,19 @@ export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 /** Signs the test servers' session cookies; never used outside tests. */
 export const TEST_AUTH_SECRET = "test-only-secret-0123456789abcdefghijklmnop";
 
+export interface ServerExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 export interface RunningServer {
   url: string;
   databaseUrl: string;
   output: () => string;
+  /** Sends a signal to the process; resolves with how it ended. */
+  kill: (signal: NodeJS.Signals) => Promise<ServerExit>;
+  /** A new process (new port) on the same database and settings, once this one has ended; it takes over dropping the database. */
+  restart: () => Promise<RunningServer>;
   stop: () => Promise<void>;
 }
 
@@ -33,13 +42,16 @@ async function freePort(): Promise<number> {
 export const temporaryDatabaseUrl = temporarySqliteUrl;
 
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  // Without a given database, a fresh one on the suite's backend, dropped when the server stops.
+  const ownDatabase = env.DATABASE_URL ? undefined : await createTestDatabase("server");
+  return launch({ ...env, DATABASE_URL: env.DATABASE_URL ?? ownDatabase!.url }, ownDatabase);
+}
+
+async function launch(env: Record<string, string>, ownDatabase: TestDatabase | undefined): Promise<RunningServer> {
   if (!fs.existsSync(path.join(REPO_ROOT, ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npm run build` first (npm test does).");
   }
   const port = await freePort();
-  // Without a given database, a fresh one on the suite's backend, dropped when the server stops.
-  const ownDatabase = env.DATABASE_URL ? undefined : await createTestDatabase("server");
-  const databaseUrl = env.DATABASE_URL ?? ownDatabase!.url;
   let output = "";
   // Vitest puts Vite's BASE_URL ("/") into process.env; to the server, BASE_URL is its public URL
   // (better-auth refuses "/" and every sign-in fails), so the child must not inherit it.
@@ -47,31 +59,29 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   delete inherited.BASE_URL;
   const child: ChildProcess = spawn(process.execPath, ["scripts/server.mjs"], {
     cwd: REPO_ROOT,
-    env: {
-      ...inherited,
-      NODE_ENV: "production",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: TEST_AUTH_SECRET,
-      ...env,
-    },
+    env: { ...inherited, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), AUTH_SECRET: TEST_AUTH_SECRET, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<ServerExit>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
   const url = `http://127.0.0.1:${port}`;
   await waitUntilServing(url, child, () => output);
+  const kill = (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    return exited;
+  };
   return {
     url,
-    databaseUrl,
+    databaseUrl: env.DATABASE_URL,
     output: () => output,
+    kill,
+    restart: async () => {
+      await exited;
+      return launch(env, ownDatabase);
+    },
     stop: async () => {
-      await new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      });
+      await kill("SIGTERM");
       await ownDatabase?.drop();
     },
   };
@@ -82,7 +92,7 @@ async function waitUntilServing(url: string, child: ChildProcess, output: () => 
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`);
     try {
-      const response = await fetch(`${url}/v1/openapi.json`);
+      const response = await fetch(`${url}/healthz`);
       if (response.ok) return;
     } catch {
       // not listening yet
