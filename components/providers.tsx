@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { Toaster } from "sonner";
 import { ApiRequestError } from "@/lib/http/api-fetch";
+import "@/lib/validation/no-eval-in-browser";
 
 function shouldRetry(failureCount: number, error: unknown): boolean {
   // A 4xx will not change on retry; network blips and 5xx get two more tries.

@@ -44,10 +44,30 @@ export function sessionRateLimitPerMinute(env: Environment = process.env): numbe
   return positiveInteger(env.SESSION_RATE_LIMIT_PER_MINUTE, 600, "SESSION_RATE_LIMIT_PER_MINUTE");
 }
 
+/**
+ * The dashboard's public URL (BASE_URL), or undefined to take it from each request. Checked when
+ * the server starts (instrumentation.ts): a relative or non-web URL would otherwise surface later
+ * as every sign-in failing.
+ */
+export function publicBaseUrl(env: Environment = process.env): URL | undefined {
+  const raw = env.BASE_URL?.trim();
+  if (!raw) return undefined;
+  const url = URL.canParse(raw) ? new URL(raw) : undefined;
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
+    throw new Error(`BASE_URL must be an absolute http:// or https:// URL such as https://contacts.example.com (got "${raw}")`);
+  }
+  return url;
+}
+
+/** Whether the dashboard is served over HTTPS, as far as BASE_URL says. */
+export function servedOverHttps(env: Environment = process.env): boolean {
+  return publicBaseUrl(env)?.protocol === "https:";
+}
+
 /** Session cookies carry `Secure` when the public URL is HTTPS, or when forced with SECURE_COOKIES=true. */
 export function secureCookies(env: Environment = process.env): boolean {
   if (env.SECURE_COOKIES?.trim()) return env.SECURE_COOKIES.trim() === "true";
-  return (env.BASE_URL ?? "").startsWith("https://");
+  return servedOverHttps(env);
 }
 
 function positiveInteger(raw: string | undefined, fallback: number, name: string): number {

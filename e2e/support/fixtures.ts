@@ -13,14 +13,43 @@ export interface E2eSeed {
   timelineContactId: string;
   timelineConversations: number;
   otherWorkspaceContactId: string;
+  xssContactId: string;
 }
 
 export function readSeed(): E2eSeed {
   return JSON.parse(fs.readFileSync(SEED_FILE, "utf8")) as E2eSeed;
 }
 
-export const test = base.extend<{ seed: E2eSeed }>({
+/**
+ * Every spec's page reports Content-Security-Policy violations (the browser's
+ * `securitypolicyviolation` events and its "Content Security Policy" console errors); a test that
+ * caused any fails. A spec that causes one on purpose empties the list after checking it.
+ */
+async function watchContentSecurityPolicy(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  await page.exposeFunction("__reportCspViolation", (violation: string) => violations.push(violation));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      const report = (window as unknown as { __reportCspViolation: (violation: string) => void }).__reportCspViolation;
+      void report(`${event.effectiveDirective} blocked ${event.blockedURI || "an inline script or style"} (${event.sourceFile}:${event.lineNumber})`);
+    });
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  return violations;
+}
+
+export const test = base.extend<{ seed: E2eSeed; cspViolations: string[] }>({
   seed: async ({}, provide) => provide(readSeed()),
+  cspViolations: [
+    async ({ page }, provide) => {
+      const violations = await watchContentSecurityPolicy(page);
+      await provide(violations);
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

@@ -1,6 +1,7 @@
 // Seeds the e2e database: the demo workspace (as `npm start` makes it), a staff user with a known
-// password, a contact with a long conversation history, and a second workspace the first must
-// never see. Prints what the specs need as one line of JSON. Run with `node --import tsx`.
+// password, a contact with a long conversation history, one whose conversation summaries carry
+// markup, and a second workspace the first must never see. Prints what the specs need as one line
+// of JSON. Run with `node --import tsx`.
 import { createContact } from "../../lib/contacts/service";
 import { insertConversations } from "../../lib/conversations/repository";
 import { openMigratedStore } from "../../lib/db/client";
@@ -8,6 +9,7 @@ import { newId } from "../../lib/ids";
 import { bootstrapDatabase } from "../../lib/seed/bootstrap";
 import { createDemoWorkspace, DEMO_WORKSPACE_NAME } from "../../lib/seed/demo-workspace";
 import { createStaffUser } from "../../lib/staff/repository";
+import { XSS_SUMMARIES } from "./xss-payloads";
 
 const TIMELINE_CONVERSATIONS = 32;
 const HOUR = 3_600_000;
@@ -45,6 +47,25 @@ await insertConversations(
   }),
 );
 
+// Conversations are written by the chat platform, not through the API: summaries carrying markup come from here.
+const xssContact = await createContact(store, workspaceId, { chatbotId: chatbotIds[1], name: "Summary Payloads" });
+await insertConversations(
+  store.db,
+  XSS_SUMMARIES.map((summary, i) => {
+    const started = now - (i + 1) * HOUR;
+    return {
+      workspace_id: workspaceId,
+      id: newId("conv_"),
+      chatbot_id: chatbotIds[1],
+      contact_id: xssContact.id,
+      started_at: new Date(started).toISOString(),
+      last_message_at: new Date(started + 5 * 60_000).toISOString(),
+      message_count: 3,
+      summary,
+    };
+  }),
+);
+
 const other = await createDemoWorkspace(store.db, "Other Workspace", newId("chatbot_"));
 const otherContact = await createContact(store, other.workspace.id, {
   chatbotId: other.chatbots[0].id,
@@ -62,5 +83,6 @@ console.log(
     timelineContactId: timelineContact.id,
     timelineConversations: TIMELINE_CONVERSATIONS,
     otherWorkspaceContactId: otherContact.id,
+    xssContactId: xssContact.id,
   }),
 );

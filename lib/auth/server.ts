@@ -1,6 +1,6 @@
 import { betterAuth } from "better-auth";
 import type { Kysely } from "kysely";
-import { secureCookies, signInLimitPerMinute } from "../config";
+import { publicBaseUrl, secureCookies, signInLimitPerMinute } from "../config";
 import { getStore, type Store } from "../db/client";
 import { CLIENT_ADDRESS_HEADER } from "../api/client-address";
 import { authSecret } from "./secret";
@@ -15,7 +15,7 @@ function createAuth(store: Store) {
   return betterAuth({
     appName: "Nexvio Contacts",
     secret: authSecret(),
-    baseURL: process.env.BASE_URL || undefined,
+    baseURL: publicBaseUrl()?.origin,
     database: { db: store.db as unknown as Kysely<unknown>, type: store.dialect },
     // The dashboard is served from the same origin as this endpoint, whatever host it is reached on.
     trustedOrigins: (request) => (request ? [ownOrigin(request)] : []),
@@ -56,6 +56,9 @@ function createAuth(store: Store) {
       customRules: { "/sign-in/email": { window: 60, max: signInLimitPerMinute() } },
     },
     advanced: {
+      // better-auth turns its Origin check off whenever TEST is set in the environment; a stray
+      // TEST=1 on a server must not switch off the sign-in's cross-site protection.
+      disableOriginCheck: false,
       useSecureCookies: secureCookies(),
       ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
       cookiePrefix: "nexvio",

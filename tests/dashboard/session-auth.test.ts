@@ -98,11 +98,24 @@ describe("staff sign-in and sign-out", () => {
     expect(cookie).not.toMatch(/; Secure/i);
   });
 
-  it("signing out deletes the session on the server: the old cookie stops working", async () => {
+  // The test servers inherit Vitest's TEST=true, under which better-auth skips this check unless
+  // told otherwise: this also proves the server does not depend on its environment for it.
+  it("refuses a sign-in posted from another site, and sets no cookie", async () => {
+    const response = await call("POST", "/api/auth/sign-in/email", {
+      headers: { origin: "https://evil.example" },
+      body: { email: staffA.email, password: STAFF_PASSWORD },
+    });
+    expect(response.status).toBe(403);
+    expect(response.headers.getSetCookie().filter((c) => c.includes("session_token="))).toEqual([]);
+  });
+
+  it("signing out deletes the session on the server and clears the cookie: the old cookie stops working", async () => {
     const staff = await signedInStaff(a);
     expectSuccess(await call("GET", "/v1/contacts?limit=1", { headers: staff.headers }));
     const out = await call("POST", "/api/auth/sign-out", { headers: staff.headers, body: {} });
     expect(out.status).toBe(200);
+    const cleared = out.headers.getSetCookie().find((c) => c.startsWith("nexvio.session_token="));
+    expect(cleared).toMatch(/^nexvio\.session_token=;.*Max-Age=0/i);
     expectError(await call("GET", "/v1/contacts?limit=1", { headers: staff.headers }), 401, "unauthorized");
   });
 
@@ -134,10 +147,15 @@ describe("sign-in limits and secure cookies (a server of its own)", () => {
     expect(response.headers.getSetCookie().find((c) => c.includes("session_token="))).toMatch(/; Secure/i);
   });
 
-  it("slows repeated attempts from one address down with 429", async () => {
+  it("slows repeated attempts from one address down with 429; then even the right password waits", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await signIn(staff.email, "wrong-password", server.url)).status);
     expect(statuses).toContain(429);
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(3);
+
+    const right = await signIn(staff.email, STAFF_PASSWORD, server.url);
+    expect(right.status).toBe(429);
+    expect(Number(right.headers.get("x-retry-after"))).toBeGreaterThan(0);
+    expect(right.headers.getSetCookie().filter((c) => c.includes("session_token="))).toEqual([]);
   });
 });
