@@ -4,6 +4,7 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
+import { answerUnroutableApiPath, isUnroutableApiPath } from "./unroutable-api-path.mjs";
 
 const CLIENT_ADDRESS_HEADER = "x-nexvio-client-address";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -14,6 +15,7 @@ export async function startServer({ port = Number(process.env.PORT ?? 3000), hos
   const handle = app.getRequestHandler();
   const server = http.createServer((req, res) => {
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
+    if (isUnroutableApiPath(req.url ?? "/")) return answerUnroutableApiPath(req, res);
     handle(req, res);
   });
   await new Promise((resolve, reject) => {

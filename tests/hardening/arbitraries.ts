@@ -1,0 +1,338 @@
+import fc from "fast-check";
+
+// Generators of hostile input for the HTTP API. Bodies are built as JSON *text* (and then bytes),
+// not as objects, so that they can hold what JSON.stringify never writes: duplicate keys, raw
+// number tokens, nesting deeper than the JS stack, lone surrogates as raw bytes, other encodings.
+
+export const SQL_FRAGMENTS = [
+  "' OR '1'='1",
+  "'; DROP TABLE contacts; --",
+  '" OR 1=1 --',
+  "1; select pg_sleep(5)",
+  "name; --",
+  "createdAt desc, (select 1)",
+  "%' AND 1=1 AND '%'='",
+  "' UNION SELECT key_hash FROM api_keys --",
+  "NEAR(a b)",
+  '"a" OR "b"',
+  "contacts_search",
+  "randomblob(1000000000)",
+  "\\",
+  "%",
+  "_",
+  "*",
+  '"',
+  "'",
+];
+
+export const TRAVERSAL_FRAGMENTS = [
+  "..",
+  "../",
+  "../../etc/passwd",
+  "..%2f",
+  "%2e%2e%2f",
+  "%2e%2e/",
+  "..%5c",
+  "%2F",
+  "%252e%252e%252f",
+  "....//",
+  "..;/",
+  "%c0%ae%c0%ae/",
+  "..\\..\\windows",
+  "%00",
+  "%",
+  "%zz",
+  "%E0%A4%A",
+  "?",
+  "#",
+  ";",
+];
+
+export const PROTOTYPE_KEYS = ["__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty", "__defineGetter__", "isPrototypeOf"];
+
+export const UNICODE_EDGES = [
+  "\u0000",
+  "\ud800",
+  "\udfff",
+  "\udc00\ud800",
+  "\ufeff",
+  "\u200b",
+  "\u202e",
+  "\u0301",
+  "e\u0301",
+  "\u{1d54f}",
+  "\u{1f469}\u200d\u{1f469}\u200d\u{1f467}\u200d\u{1f466}",
+  "\uffff",
+  "\ufffe",
+  "\u2028\u2029",
+  "\u01c5",
+  "\u0130",
+  "\u00df",
+  "\r\n",
+  "\t",
+  "\u00a0",
+  "\u{10ffff}",
+  "\u001b[31m",
+];
+
+export const NUMBER_STRINGS = ["0", "-0", "1e309", "NaN", "Infinity", "-1", "00012", "0x1F", "1.5", " 5", "9007199254740993", "1_000", "+3"];
+
+const FIELD_NAMES = ["chatbotId", "name", "email", "phone", "metadata"];
+const READ_ONLY_NAMES = ["id", "createdAt", "updatedAt", "conversations", "workspaceId", "workspace_id"];
+
+const fragments = fc.constantFrom(...SQL_FRAGMENTS, ...TRAVERSAL_FRAGMENTS, ...PROTOTYPE_KEYS, ...UNICODE_EDGES, ...NUMBER_STRINGS);
+
+/** Strings from every corner: random code units (lone surrogates included), graphemes, known-bad fragments and long runs. */
+export const hostileString: fc.Arbitrary<string> = fc.oneof(
+  fc.string({ unit: "binary", maxLength: 30 }),
+  fc.string({ unit: "grapheme", maxLength: 30 }),
+  fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)), maxLength: 20 }),
+  fragments,
+  fc.array(fc.oneof(fragments, fc.string({ unit: "grapheme-ascii", maxLength: 4 })), { maxLength: 8 }).map((parts) => parts.join("")),
+  fc
+    .tuple(fc.constantFrom("a", "\u00e9", "\u{1f469}\u200d\u{1f469}\u200d\u{1f467}", "\u0000", "\ud800", "'", " "), fc.constantFrom(65, 201, 255, 1001, 20_000))
+    .map(([unit, count]) => unit.repeat(count)),
+);
+
+/** A JSON number token as a client might write it, including ones JavaScript cannot hold exactly. */
+const numberToken = fc.oneof(
+  fc.double().map((n) => (Number.isFinite(n) ? JSON.stringify(n) : "1e400")),
+  fc.integer().map(String),
+  fc.constantFrom("-0", "1e400", "-1e400", "1E-400", "123456789012345678901234567890", "0.1e1", "5e-324"),
+);
+
+/** `[[[…]]]` or `{"a":{"a":…}}` nested `depth` deep, as text (JSON.stringify would overflow the stack first). */
+export function deepJson(depth: number, kind: "array" | "object"): string {
+  return kind === "array" ? "[".repeat(depth) + "]".repeat(depth) : '{"a":'.repeat(depth) + "1" + "}".repeat(depth);
+}
+
+const deepValue = fc
+  .tuple(fc.constantFrom(2, 64, 1000, 10_000, 100_000), fc.constantFrom("array" as const, "object" as const))
+  .map(([depth, kind]) => deepJson(depth, kind));
+
+const scalarJson = fc.oneof(
+  { weight: 4, arbitrary: hostileString.map((s) => JSON.stringify(s)) },
+  { weight: 2, arbitrary: numberToken },
+  { weight: 1, arbitrary: fc.constantFrom("true", "false", "null", '""') },
+);
+
+/** Object text with these entries, written as given: duplicate keys stay duplicated. */
+function objectText(entries: ReadonlyArray<readonly [string, string]>): string {
+  return `{${entries.map(([key, value]) => `${JSON.stringify(key)}:${value}`).join(",")}}`;
+}
+
+const metadataKey = fc.oneof(fc.constantFrom("plan", "source", ...PROTOTYPE_KEYS, "", "k".repeat(65)), hostileString);
+
+const anyJsonValue: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    scalarJson,
+    deepValue,
+    fc.array(tie("value"), { maxLength: 4 }).map((items) => `[${items.join(",")}]`),
+    fc.array(fc.tuple(metadataKey, tie("value")), { maxLength: 4 }).map(objectText),
+  ),
+})).value;
+
+const metadataText = fc.oneof(
+  { weight: 4, arbitrary: fc.array(fc.tuple(metadataKey, fc.oneof(scalarJson, anyJsonValue)), { maxLength: 8 }).map(objectText) },
+  { weight: 1, arbitrary: fc.integer({ min: 51, max: 120 }).map((count) => objectText(Array.from({ length: count }, (_, i) => [`k${i}`, "1"]))) },
+  { weight: 1, arbitrary: anyJsonValue },
+);
+
+export interface BodyContext {
+  /** Chatbots a generated chatbotId may name: the caller's own, another workspace's. */
+  chatbotIds: string[];
+}
+
+/** Field name → value text, with the contract's fields most of the time and everything else too. */
+function bodyEntry(context: BodyContext): fc.Arbitrary<readonly [string, string]> {
+  const chatbotId = fc.oneof(fc.constantFrom(...context.chatbotIds.map((id) => JSON.stringify(id))), anyJsonValue);
+  return fc.oneof(
+    { weight: 2, arbitrary: fc.tuple(fc.constant("chatbotId"), chatbotId) },
+    { weight: 2, arbitrary: fc.tuple(fc.constantFrom("name", "email", "phone"), fc.oneof({ weight: 3, arbitrary: scalarJson }, { weight: 1, arbitrary: anyJsonValue })) },
+    { weight: 2, arbitrary: fc.tuple(fc.constant("metadata"), metadataText) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...PROTOTYPE_KEYS, ...READ_ONLY_NAMES, ...FIELD_NAMES.map((f) => f.toUpperCase())), anyJsonValue) },
+    { weight: 1, arbitrary: fc.tuple(hostileString, scalarJson) },
+  );
+}
+
+const legalText = fc.oneof(
+  { weight: 3, arbitrary: fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 }) },
+  { weight: 2, arbitrary: fc.constantFrom(...SQL_FRAGMENTS, ...PROTOTYPE_KEYS, ...NUMBER_STRINGS, "\u202eevil", "e\u0301", "\u{1f469}\u200d\u{1f469}\u200d\u{1f467}") },
+  { weight: 1, arbitrary: hostileString },
+);
+
+const legalScalar = fc.oneof(legalText, hostileString, fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.boolean());
+
+/**
+ * A body that is often valid, with odd but legal content (SQL, prototype keys, graphemes, numbers
+ * as strings): accepted writes must store exactly what they answer.
+ */
+function plausibleBody(context: BodyContext): fc.Arbitrary<string> {
+  return fc
+    .record(
+      {
+        chatbotId: fc.constantFrom(...context.chatbotIds),
+        name: fc.oneof(legalText, fc.constant(null)),
+        email: fc.oneof(fc.emailAddress(), fc.constant(null), legalText),
+        phone: fc.oneof(fc.constantFrom("+15551234567", "(555) 123-4567", "555.123.4567 ", null), legalText),
+        metadata: fc.dictionary(fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS), legalText), fc.oneof(legalScalar, fc.constant(null)), { maxKeys: 8 }),
+      },
+      { requiredKeys: [] },
+    )
+    .map((body) => JSON.stringify(body));
+}
+
+/** The text of a request body: mostly an object of contact fields, sometimes anything at all. */
+export function bodyText(context: BodyContext): fc.Arbitrary<string> {
+  const objectBody = fc.array(bodyEntry(context), { maxLength: 7 }).map(objectText);
+  return fc.oneof(
+    { weight: 5, arbitrary: objectBody },
+    { weight: 4, arbitrary: plausibleBody(context) },
+    { weight: 1, arbitrary: anyJsonValue },
+    {
+      weight: 1,
+      arbitrary: fc.oneof(
+        objectBody.map((text) => text.slice(0, -1)),
+        objectBody.map((text) => text.replace(/}$/, ",}")),
+        objectBody.map((text) => `/* comment */${text}`),
+        objectBody.map((text) => text.replaceAll('"', "'")),
+        fc.constantFrom("", " ", "NaN", "undefined", "{", "}", "{}{}", '{"name":"a"} trailing', "\u0000"),
+      ),
+    },
+  );
+}
+
+const INVALID_UTF8 = [
+  [0xed, 0xa0, 0x80], // a lone high surrogate, encoded as if it were a character
+  [0xed, 0xbf, 0xbf], // a lone low surrogate
+  [0xed, 0xa0, 0xbd, 0xed, 0xb2, 0xa9], // CESU-8: a surrogate pair as two 3-byte sequences
+  [0xc0, 0xaf], // an overlong "/"
+  [0xe0, 0x80, 0xaf], // an overlong "/" again
+  [0xf8, 0x88, 0x80, 0x80, 0x80], // a 5-byte sequence
+  [0xff],
+  [0xe2, 0x82], // a truncated "€"
+  [0x00],
+].map((bytes) => Buffer.from(bytes));
+
+export type BodyEncoding = "utf8" | "utf8-bom" | "utf16le" | "latin1" | "invalid-utf8";
+
+/** The text as bytes; "invalid-utf8" slips an invalid sequence into the first string it finds. */
+export function encodeBody(text: string, encoding: BodyEncoding, invalidIndex = 0): Buffer {
+  switch (encoding) {
+    case "utf8":
+      return Buffer.from(text, "utf8");
+    case "utf8-bom":
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]);
+    case "utf16le":
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    case "latin1":
+      return Buffer.from(text, "latin1");
+    case "invalid-utf8": {
+      const bytes = Buffer.from(text, "utf8");
+      const quote = bytes.indexOf(0x22);
+      const at = quote >= 0 ? quote + 1 : bytes.length;
+      return Buffer.concat([bytes.subarray(0, at), INVALID_UTF8[invalidIndex % INVALID_UTF8.length], bytes.subarray(at)]);
+    }
+  }
+}
+
+export const bodyEncoding = fc.oneof(
+  { weight: 6, arbitrary: fc.constant<BodyEncoding>("utf8") },
+  { weight: 1, arbitrary: fc.constantFrom<BodyEncoding>("utf8-bom", "utf16le", "latin1") },
+  { weight: 2, arbitrary: fc.constant<BodyEncoding>("invalid-utf8") },
+);
+
+export const invalidUtf8Index = fc.nat({ max: INVALID_UTF8.length - 1 });
+
+/** Content-Type values: the right one most of the time, and the odd ones clients send. */
+export const contentType = fc.oneof(
+  { weight: 6, arbitrary: fc.constant("application/json") },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      "application/json; charset=utf-8",
+      "Application/JSON; charset=UTF-8",
+      "application/json;charset=latin1",
+      "application/json; charset=utf-16",
+      'application/json; charset="utf-8"',
+      "application/json ; foo=bar",
+      "application/json, text/plain",
+      "application/jsonx",
+      "application/vnd.api+json",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=x",
+      "text/plain",
+      "text/json",
+      "*/*",
+      "",
+      ";",
+      "application/json; charset=utf-8; charset=utf-16",
+      `application/json; ${"x".repeat(4000)}`,
+    ),
+  },
+);
+
+/**
+ * Percent-encodes like encodeURIComponent, except that a lone surrogate (which that throws on)
+ * goes out as the three bytes a careless UTF-8 encoder would write for it.
+ */
+export function percentEncode(text: string): string {
+  let encoded = "";
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code >= 0xd800 && code <= 0xdfff) {
+      const bytes = [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)];
+      encoded += bytes.map((byte) => `%${byte.toString(16).toUpperCase()}`).join("");
+    } else {
+      encoded += encodeURIComponent(char);
+    }
+  }
+  return encoded;
+}
+
+/**
+ * A path segment that names no real contact: traversal, encodings, unicode, SQL. Kept under 8 KB:
+ * Node's HTTP parser refuses a longer request line (431) before any of our code runs.
+ */
+export const hostilePathSegment: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(...TRAVERSAL_FRAGMENTS),
+  fc.array(fc.constantFrom(...TRAVERSAL_FRAGMENTS, "contact_", "x", "%2F", "/"), { minLength: 1, maxLength: 6 }).map((parts) => parts.join("")),
+  hostileString.map(percentEncode).filter((segment) => segment.length > 0),
+  hostileString.map((s) => percentEncode(percentEncode(s))).filter((segment) => segment.length > 0),
+).filter((segment) => segment.length < 8000);
+
+const queryParameterName = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom("limit", "offset", "chatbotId", "search", "sortBy", "sortOrder") },
+  { weight: 1, arbitrary: fc.constantFrom(...PROTOTYPE_KEYS, "limit[]", "search[0]", "", "LIMIT") },
+  { weight: 1, arbitrary: hostileString },
+);
+
+const queryParameterValue = fc.oneof(
+  { weight: 3, arbitrary: hostileString },
+  { weight: 2, arbitrary: fc.constantFrom(...NUMBER_STRINGS, ...SQL_FRAGMENTS, "name", "email", "createdAt", "asc", "desc", "DESC", "phone") },
+  { weight: 1, arbitrary: fc.integer({ min: -5, max: 1000 }).map(String) },
+);
+
+/**
+ * A query string: pairs (names may repeat), each part percent-encoded, or sent as it is when it
+ * is one of the malformed encodings (`%`, `%zz`, a truncated sequence). Under 8 KB, like paths.
+ */
+export const hostileQueryString: fc.Arbitrary<string> = fc
+  .array(fc.tuple(queryParameterName, queryParameterValue, fc.boolean()), { maxLength: 6 })
+  .map((pairs) =>
+    pairs
+      .map(([name, value, raw]) => {
+        const sendRaw = raw && /^[\x21-\x7e]*$/.test(value) && !value.includes("#");
+        return `${percentEncode(name)}=${sendRaw ? value : percentEncode(value)}`;
+      })
+      .join("&"),
+  )
+  .filter((query) => query.length < 8000);
+
+/** Header values a client can put on the wire (visible ASCII and Latin-1, tabs). */
+export const headerValue = fc.oneof(
+  fc.string({ unit: fc.constantFrom(...Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)), "\t"), maxLength: 60 }),
+  fc.string({ unit: fc.integer({ min: 0xa0, max: 0xff }).map((code) => String.fromCharCode(code)), maxLength: 10 }),
+  fc.constantFrom(...SQL_FRAGMENTS.filter((s) => /^[\x20-\x7e]*$/.test(s)), "x".repeat(4000), "../../etc/passwd", "%00", "null", "-1"),
+);
