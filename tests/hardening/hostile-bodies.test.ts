@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, expectSuccess } from "../support/api";
 import type { Tenant } from "../support/fixtures";
 import { rawRequest } from "../support/raw-http";
-import { bodyEncoding, bodyText, contentType, deepJson, encodeBody, invalidUtf8Index } from "./arbitraries";
+import { bodyEncoding, bodyText, contentType, deepJson, encodeBody, invalidUtf8Index } from "./body-arbitraries";
 import { expectContractResponse } from "./contract-response";
 import { createTenants, seedContact, startHardeningServer, workspaceSnapshot, type HardeningServer, type SeededContact } from "./hardening-server";
 

@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Tenant } from "../support/fixtures";
 import { rawRequest } from "../support/raw-http";
-import { contentType, headerValue } from "./arbitraries";
+import { contentType } from "./body-arbitraries";
+import { headerValue } from "./request-arbitraries";
 import { expectContractResponse } from "./contract-response";
 import { createTenants, seedContact, startHardeningServer, workspaceSnapshot, type HardeningServer, type SeededContact } from "./hardening-server";
 

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call } from "../support/api";
 import type { Tenant } from "../support/fixtures";
 import { rawRequest } from "../support/raw-http";
-import { hostilePathSegment, hostileQueryString, TRAVERSAL_FRAGMENTS } from "./arbitraries";
+import { TRAVERSAL_FRAGMENTS } from "./hostile-strings";
+import { hostilePathSegment, hostileQueryString } from "./request-arbitraries";
 import { expectContractResponse } from "./contract-response";
 import { createTenants, seedContact, startHardeningServer, workspaceSnapshot, type HardeningServer, type SeededContact } from "./hardening-server";
 

@@ -1,98 +1,12 @@
 import fc from "fast-check";
+import { hostileString, NUMBER_STRINGS, PROTOTYPE_KEYS, SQL_FRAGMENTS } from "./hostile-strings";
 
-// Generators of hostile input for the HTTP API. Bodies are built as JSON *text* (and then bytes),
-// not as objects, so that they can hold what JSON.stringify never writes: duplicate keys, raw
-// number tokens, nesting deeper than the JS stack, lone surrogates as raw bytes, other encodings.
-
-export const SQL_FRAGMENTS = [
-  "' OR '1'='1",
-  "'; DROP TABLE contacts; --",
-  '" OR 1=1 --',
-  "1; select pg_sleep(5)",
-  "name; --",
-  "createdAt desc, (select 1)",
-  "%' AND 1=1 AND '%'='",
-  "' UNION SELECT key_hash FROM api_keys --",
-  "NEAR(a b)",
-  '"a" OR "b"',
-  "contacts_search",
-  "randomblob(1000000000)",
-  "\\",
-  "%",
-  "_",
-  "*",
-  '"',
-  "'",
-];
-
-export const TRAVERSAL_FRAGMENTS = [
-  "..",
-  "../",
-  "../../etc/passwd",
-  "..%2f",
-  "%2e%2e%2f",
-  "%2e%2e/",
-  "..%5c",
-  "%2F",
-  "%252e%252e%252f",
-  "....//",
-  "..;/",
-  "%c0%ae%c0%ae/",
-  "..\\..\\windows",
-  "%00",
-  "%",
-  "%zz",
-  "%E0%A4%A",
-  "?",
-  "#",
-  ";",
-];
-
-export const PROTOTYPE_KEYS = ["__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty", "__defineGetter__", "isPrototypeOf"];
-
-export const UNICODE_EDGES = [
-  "\u0000",
-  "\ud800",
-  "\udfff",
-  "\udc00\ud800",
-  "\ufeff",
-  "\u200b",
-  "\u202e",
-  "\u0301",
-  "e\u0301",
-  "\u{1d54f}",
-  "\u{1f469}\u200d\u{1f469}\u200d\u{1f467}\u200d\u{1f466}",
-  "\uffff",
-  "\ufffe",
-  "\u2028\u2029",
-  "\u01c5",
-  "\u0130",
-  "\u00df",
-  "\r\n",
-  "\t",
-  "\u00a0",
-  "\u{10ffff}",
-  "\u001b[31m",
-];
-
-export const NUMBER_STRINGS = ["0", "-0", "1e309", "NaN", "Infinity", "-1", "00012", "0x1F", "1.5", " 5", "9007199254740993", "1_000", "+3"];
+// Request bodies, built as JSON *text* (and then bytes), not as objects, so that they can hold what
+// JSON.stringify never writes: duplicate keys, raw number tokens, nesting deeper than the JS stack,
+// lone surrogates as raw bytes, other encodings.
 
 const FIELD_NAMES = ["chatbotId", "name", "email", "phone", "metadata"];
 const READ_ONLY_NAMES = ["id", "createdAt", "updatedAt", "conversations", "workspaceId", "workspace_id"];
-
-const fragments = fc.constantFrom(...SQL_FRAGMENTS, ...TRAVERSAL_FRAGMENTS, ...PROTOTYPE_KEYS, ...UNICODE_EDGES, ...NUMBER_STRINGS);
-
-/** Strings from every corner: random code units (lone surrogates included), graphemes, known-bad fragments and long runs. */
-export const hostileString: fc.Arbitrary<string> = fc.oneof(
-  fc.string({ unit: "binary", maxLength: 30 }),
-  fc.string({ unit: "grapheme", maxLength: 30 }),
-  fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)), maxLength: 20 }),
-  fragments,
-  fc.array(fc.oneof(fragments, fc.string({ unit: "grapheme-ascii", maxLength: 4 })), { maxLength: 8 }).map((parts) => parts.join("")),
-  fc
-    .tuple(fc.constantFrom("a", "\u00e9", "\u{1f469}\u200d\u{1f469}\u200d\u{1f467}", "\u0000", "\ud800", "'", " "), fc.constantFrom(65, 201, 255, 1001, 20_000))
-    .map(([unit, count]) => unit.repeat(count)),
-);
 
 /** A JSON number token as a client might write it, including ones JavaScript cannot hold exactly. */
 const numberToken = fc.oneof(
@@ -271,68 +185,4 @@ export const contentType = fc.oneof(
       `application/json; ${"x".repeat(4000)}`,
     ),
   },
-);
-
-/**
- * Percent-encodes like encodeURIComponent, except that a lone surrogate (which that throws on)
- * goes out as the three bytes a careless UTF-8 encoder would write for it.
- */
-export function percentEncode(text: string): string {
-  let encoded = "";
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    if (code >= 0xd800 && code <= 0xdfff) {
-      const bytes = [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)];
-      encoded += bytes.map((byte) => `%${byte.toString(16).toUpperCase()}`).join("");
-    } else {
-      encoded += encodeURIComponent(char);
-    }
-  }
-  return encoded;
-}
-
-/**
- * A path segment that names no real contact: traversal, encodings, unicode, SQL. Kept under 8 KB:
- * Node's HTTP parser refuses a longer request line (431) before any of our code runs.
- */
-export const hostilePathSegment: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom(...TRAVERSAL_FRAGMENTS),
-  fc.array(fc.constantFrom(...TRAVERSAL_FRAGMENTS, "contact_", "x", "%2F", "/"), { minLength: 1, maxLength: 6 }).map((parts) => parts.join("")),
-  hostileString.map(percentEncode).filter((segment) => segment.length > 0),
-  hostileString.map((s) => percentEncode(percentEncode(s))).filter((segment) => segment.length > 0),
-).filter((segment) => segment.length < 8000);
-
-const queryParameterName = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom("limit", "offset", "chatbotId", "search", "sortBy", "sortOrder") },
-  { weight: 1, arbitrary: fc.constantFrom(...PROTOTYPE_KEYS, "limit[]", "search[0]", "", "LIMIT") },
-  { weight: 1, arbitrary: hostileString },
-);
-
-const queryParameterValue = fc.oneof(
-  { weight: 3, arbitrary: hostileString },
-  { weight: 2, arbitrary: fc.constantFrom(...NUMBER_STRINGS, ...SQL_FRAGMENTS, "name", "email", "createdAt", "asc", "desc", "DESC", "phone") },
-  { weight: 1, arbitrary: fc.integer({ min: -5, max: 1000 }).map(String) },
-);
-
-/**
- * A query string: pairs (names may repeat), each part percent-encoded, or sent as it is when it
- * is one of the malformed encodings (`%`, `%zz`, a truncated sequence). Under 8 KB, like paths.
- */
-export const hostileQueryString: fc.Arbitrary<string> = fc
-  .array(fc.tuple(queryParameterName, queryParameterValue, fc.boolean()), { maxLength: 6 })
-  .map((pairs) =>
-    pairs
-      .map(([name, value, raw]) => {
-        const sendRaw = raw && /^[\x21-\x7e]*$/.test(value) && !value.includes("#");
-        return `${percentEncode(name)}=${sendRaw ? value : percentEncode(value)}`;
-      })
-      .join("&"),
-  )
-  .filter((query) => query.length < 8000);
-
-/** Header values a client can put on the wire (visible ASCII and Latin-1, tabs). */
-export const headerValue = fc.oneof(
-  fc.string({ unit: fc.constantFrom(...Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)), "\t"), maxLength: 60 }),
-  fc.string({ unit: fc.integer({ min: 0xa0, max: 0xff }).map((code) => String.fromCharCode(code)), maxLength: 10 }),
-  fc.constantFrom(...SQL_FRAGMENTS.filter((s) => /^[\x20-\x7e]*$/.test(s)), "x".repeat(4000), "../../etc/passwd", "%00", "null", "-1"),
 );
