@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { hostileString, NUMBER_STRINGS, PROTOTYPE_KEYS, SQL_FRAGMENTS } from "./hostile-strings";
+import { hostileString, NUMBER_STRINGS, PROTOTYPE_KEYS, SQL_FRAGMENTS, UNICODE_EDGES } from "./hostile-strings";
 
 // Request bodies, built as JSON *text* (and then bytes), not as objects, so that they can hold what
 // JSON.stringify never writes: duplicate keys, raw number tokens, nesting deeper than the JS stack,
@@ -70,39 +70,61 @@ function bodyEntry(context: BodyContext): fc.Arbitrary<readonly [string, string]
   );
 }
 
-const legalText = fc.oneof(
-  { weight: 3, arbitrary: fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 }) },
-  { weight: 2, arbitrary: fc.constantFrom(...SQL_FRAGMENTS, ...PROTOTYPE_KEYS, ...NUMBER_STRINGS, "\u202eevil", "e\u0301", "\u{1f469}\u200d\u{1f469}\u200d\u{1f467}") },
-  { weight: 1, arbitrary: hostileString },
+const oddButLegalText = fc.constantFrom(
+  ...SQL_FRAGMENTS,
+  ...PROTOTYPE_KEYS,
+  ...NUMBER_STRINGS.filter((n) => n.trim() !== ""),
+  ...UNICODE_EDGES.filter((edge) => edge.isWellFormed() && !edge.includes("\u0000") && edge.trim() !== ""),
 );
 
-const legalScalar = fc.oneof(legalText, hostileString, fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.boolean());
+/** Text a name or metadata key may be: graphemes from all of Unicode, SQL, prototype names, bidi overrides. */
+const legalText = fc.oneof(
+  { weight: 3, arbitrary: fc.string({ unit: "grapheme", minLength: 1, maxLength: 30 }).filter((text) => text.trim() !== "") },
+  { weight: 2, arbitrary: oddButLegalText },
+);
+
+/** Metadata values are stored as JSON, so NUL and lone surrogates are legal there and must come back as sent. */
+const metadataValue = fc.oneof(
+  legalText,
+  hostileString.filter((text) => text.length <= 1000),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.integer(),
+  fc.boolean(),
+);
+
+/** Addresses of the everyday kind; fc.emailAddress() also writes RFC 5322 ones the API refuses (`a!b@[1.2.3.4]`). */
+const plainEmail = fc
+  .tuple(fc.stringMatching(/^[A-Za-z0-9]([A-Za-z0-9+_-]{0,15}[A-Za-z0-9])?$/), fc.constantFrom("example.com", "EXAMPLE.org", "mail.example.co.uk", "xn--bcher-kva.example"))
+  .map(([local, domain]) => `${local}@${domain}`);
 
 /**
- * A body that is often valid, with odd but legal content (SQL, prototype keys, graphemes, numbers
- * as strings): accepted writes must store exactly what they answer.
+ * A body that is valid most of the time, with odd but legal content: accepted writes must store
+ * exactly what they answer. A create names one of the given chatbots (another workspace's one is
+ * refused); an update may remove metadata keys with null.
  */
-function plausibleBody(context: BodyContext): fc.Arbitrary<string> {
-  return fc
-    .record(
-      {
-        chatbotId: fc.constantFrom(...context.chatbotIds),
-        name: fc.oneof(legalText, fc.constant(null)),
-        email: fc.oneof(fc.emailAddress(), fc.constant(null), legalText),
-        phone: fc.oneof(fc.constantFrom("+15551234567", "(555) 123-4567", "555.123.4567 ", null), legalText),
-        metadata: fc.dictionary(fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS), legalText), fc.oneof(legalScalar, fc.constant(null)), { maxKeys: 8 }),
-      },
-      { requiredKeys: [] },
-    )
-    .map((body) => JSON.stringify(body));
+export function plausibleBodyText(context: BodyContext, kind: "create" | "update"): fc.Arbitrary<string> {
+  const fields = {
+    name: fc.oneof({ weight: 4, arbitrary: legalText }, { weight: 1, arbitrary: fc.constant(null) }),
+    email: fc.oneof({ weight: 4, arbitrary: plainEmail }, { weight: 1, arbitrary: fc.emailAddress() }, { weight: 1, arbitrary: fc.constant(null) }),
+    phone: fc.constantFrom("+15551234567", "(555) 123-4567", "555.123.4567 ", "+44 20 7946 0958", null),
+    metadata: fc.dictionary(
+      fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS), legalText),
+      kind === "update" ? fc.oneof({ weight: 4, arbitrary: metadataValue }, { weight: 1, arbitrary: fc.constant(null) }) : metadataValue,
+      { maxKeys: 8 },
+    ),
+  };
+  const body =
+    kind === "create"
+      ? fc.record({ chatbotId: fc.constantFrom(...context.chatbotIds), ...fields }, { requiredKeys: ["chatbotId"] })
+      : fc.record(fields, { requiredKeys: [] });
+  return body.map((value) => JSON.stringify(value));
 }
 
 /** The text of a request body: mostly an object of contact fields, sometimes anything at all. */
 export function bodyText(context: BodyContext): fc.Arbitrary<string> {
   const objectBody = fc.array(bodyEntry(context), { maxLength: 7 }).map(objectText);
   return fc.oneof(
-    { weight: 5, arbitrary: objectBody },
-    { weight: 4, arbitrary: plausibleBody(context) },
+    { weight: 8, arbitrary: objectBody },
     { weight: 1, arbitrary: anyJsonValue },
     {
       weight: 1,
