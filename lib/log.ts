@@ -1,8 +1,31 @@
 import pino from "pino";
 
 // Structured JSON logs on stdout. Request bodies and credentials are never passed to the logger.
+
+/**
+ * Errors are logged by type, code, message and stack only. Database drivers hang the values of
+ * the row they refused on their errors (PostgreSQL's `detail`: "Failing row contains (…)"), and
+ * those values are what a client sent; pino's default serializer would log every such field.
+ */
+export function serializeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const code = (error as { code?: unknown }).code;
+  return {
+    type: error.name,
+    message: error.message,
+    ...(typeof code === "string" || typeof code === "number" ? { code } : {}),
+    stack: error.stack,
+    ...(error.cause === undefined ? {} : { cause: serializeError(error.cause) }),
+  };
+}
+
 export const log = pino({
   level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "warn" : "info"),
   base: { service: "nexvio-contacts" },
-  redact: ["req.headers.authorization", "req.headers.cookie"],
+  serializers: { err: serializeError },
+  // Should a request, its headers or a body ever reach a log call, the secrets in them do not.
+  redact: {
+    paths: ["req.headers.authorization", "req.headers.cookie", "headers.authorization", "headers.cookie", "*.password", "password", "body", "*.body"],
+    censor: "[redacted]",
+  },
 });

@@ -5,6 +5,7 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
+import { answerUnroutableApiPath, isUnroutableApiPath } from "./unroutable-api-path.mjs";
 
 const CLIENT_ADDRESS_HEADER = "x-nexvio-client-address";
 /** How long in-flight requests get after SIGTERM before the process gives up on them. */
@@ -31,6 +32,7 @@ export async function startServer({ port = Number(process.env.PORT ?? 3000), hos
     if (draining) res.setHeader("connection", "close");
     unanswered.add(res);
     res.once("close", () => unanswered.delete(res));
+    if (isUnroutableApiPath(req.url ?? "/")) return answerUnroutableApiPath(req, res);
     handle(req, res);
   });
   await new Promise((resolve, reject) => {

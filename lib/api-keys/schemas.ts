@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isStorableText, STORABLE_TEXT_MESSAGE } from "../validation/text";
 
 // The API key concept as the dashboard sees it: the route handlers and the create form both use
 // these schemas. No server imports here.
@@ -10,7 +11,8 @@ export const createApiKeySchema = z.strictObject({
     .string({ error: "Enter a name for the key" })
     .trim()
     .min(1, "Enter a name for the key")
-    .max(API_KEY_NAME_MAX_LENGTH, `Use at most ${API_KEY_NAME_MAX_LENGTH} characters`),
+    .max(API_KEY_NAME_MAX_LENGTH, `Use at most ${API_KEY_NAME_MAX_LENGTH} characters`)
+    .refine(isStorableText, STORABLE_TEXT_MESSAGE),
 });
 
 export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;

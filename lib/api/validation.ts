@@ -8,6 +8,11 @@ const READ_ONLY_FIELDS: Record<string, string> = {
   conversations: "Is read-only",
 };
 
+// A field named `constructor` or `__proto__` must not find Object.prototype's members in these tables.
+function ownMessage(messages: Record<string, string>, field: string): string | undefined {
+  return Object.hasOwn(messages, field) ? messages[field] : undefined;
+}
+
 /** Turns zod issues into the contract's `details`: dotted field path → first message for it. */
 export function issuesToDetails(issues: readonly z.core.$ZodIssue[], unknownFieldMessages: Record<string, string> = {}): ErrorDetails {
   // No prototype: a field named `__proto__` is then an ordinary key.
@@ -20,7 +25,7 @@ export function issuesToDetails(issues: readonly z.core.$ZodIssue[], unknownFiel
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
         const field = prefix ? `${prefix}.${key}` : key;
-        add(field, unknownFieldMessages[key] ?? READ_ONLY_FIELDS[key] ?? "Unknown field");
+        add(field, ownMessage(unknownFieldMessages, key) ?? ownMessage(READ_ONLY_FIELDS, key) ?? "Unknown field");
       }
     } else {
       add(prefix || "body", issue.message);

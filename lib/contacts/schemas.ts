@@ -2,6 +2,7 @@ import { z } from "zod";
 import { metadataPatchSchema, metadataSchema } from "../validation/metadata";
 import { timestampSchema } from "../validation/timestamp";
 import { enumParam, integerParam } from "../validation/query-params";
+import { isStorableText, STORABLE_TEXT_MESSAGE } from "../validation/text";
 
 // The contact concept, once: the API's route handlers, the dashboard's forms and the OpenAPI
 // document all use these schemas. No server imports here.
@@ -19,12 +20,14 @@ export const contactNameSchema = z
   .trim()
   .min(1, NAME_MESSAGE)
   .max(NAME_MAX_LENGTH, NAME_MESSAGE)
+  .refine(isStorableText, STORABLE_TEXT_MESSAGE)
   .nullable()
   .meta({ description: "Full name, trimmed.", example: "Jane Smith" });
 
 export const contactEmailSchema = z
   .string({ error: EMAIL_MESSAGE })
   .max(EMAIL_MAX_LENGTH, EMAIL_MESSAGE)
+  .refine(isStorableText, EMAIL_MESSAGE)
   .pipe(z.email({ error: EMAIL_MESSAGE }))
   .meta({ override: { type: "string", format: "email", maxLength: EMAIL_MAX_LENGTH } })
   .nullable()
@@ -43,6 +46,7 @@ export const createContactSchema = z
     chatbotId: z
       .string({ error: "Must be the id of a chatbot in this workspace" })
       .min(1, "Must be the id of a chatbot in this workspace")
+      .refine(isStorableText, "Must be the id of a chatbot in this workspace")
       .meta({ example: "chatbot_456def" }),
     name: contactNameSchema.optional(),
     email: contactEmailSchema.optional(),
@@ -72,12 +76,14 @@ export const listContactsQuerySchema = z.object({
   offset: integerParam(0, null, 0).meta({ description: "Number of contacts to skip." }),
   chatbotId: z
     .string()
+    .refine(isStorableText, STORABLE_TEXT_MESSAGE)
     .optional()
     .transform((value) => value || undefined)
     .meta({ description: "Only contacts of this chatbot (an unknown chatbot gives an empty list); blank means no filter." }),
   search: z
     .string()
     .max(SEARCH_MAX_LENGTH, `Must be at most ${SEARCH_MAX_LENGTH} characters`)
+    .refine(isStorableText, STORABLE_TEXT_MESSAGE)
     .optional()
     .transform((value) => value?.trim() || undefined)
     .meta({ description: "Case-insensitive substring of name or email; blank means no filter." }),

@@ -9,6 +9,7 @@ import type { Conversation, ListConversationsQuery } from "../conversations/sche
 import { newId } from "../ids";
 import { nextTimestamp, nowIso } from "../time";
 import { emptyMetadata, mergeMetadata, METADATA_MAX_KEYS, type Metadata } from "../validation/metadata";
+import { isStorableText } from "../validation/text";
 import {
   countContacts,
   deleteContactRow,
@@ -23,6 +24,11 @@ import type { Contact, ContactWithConversations, CreateContactInput, ListContact
 // The rules for contacts that are not SQL: tenancy, metadata merging, what a missing contact means.
 
 export const CONVERSATIONS_ON_CONTACT = 100;
+
+/** An id no contact can have (NUL, say) is simply not found, without asking a database that would choke on it. */
+function assertPossibleContactId(contactId: string): void {
+  if (!isStorableText(contactId)) throw contactNotFound();
+}
 
 function parseMetadata(text: string): Metadata {
   return Object.assign(emptyMetadata(), JSON.parse(text) as Metadata);
@@ -50,6 +56,7 @@ export async function listContacts(store: Store, workspaceId: string, query: Lis
 }
 
 export async function getContact(store: Store, workspaceId: string, contactId: string): Promise<ContactWithConversations> {
+  assertPossibleContactId(contactId);
   const row = await findContact(store.db, workspaceId, contactId);
   if (!row) throw contactNotFound();
   const conversations = await listConversationsOfContact(store.db, workspaceId, contactId, {
@@ -92,6 +99,7 @@ export async function updateContact(
   contactId: string,
   input: UpdateContactInput,
 ): Promise<Contact> {
+  assertPossibleContactId(contactId);
   return writeTransaction(store, async (tx) => {
     const current = await forUpdate(
       store,
@@ -118,6 +126,7 @@ export async function updateContact(
 }
 
 export async function deleteContact(store: Store, workspaceId: string, contactId: string): Promise<void> {
+  assertPossibleContactId(contactId);
   const deleted = await writeTransaction(store, (tx) => deleteContactRow(tx, workspaceId, contactId));
   if (!deleted) throw contactNotFound();
 }
@@ -128,6 +137,7 @@ export async function listContactConversations(
   contactId: string,
   query: ListConversationsQuery,
 ): Promise<{ conversations: Conversation[]; total: number; limit: number; offset: number }> {
+  assertPossibleContactId(contactId);
   if (!(await findContact(store.db, workspaceId, contactId))) throw contactNotFound();
   const [rows, total] = await Promise.all([
     listConversationsOfContact(store.db, workspaceId, contactId, query),
