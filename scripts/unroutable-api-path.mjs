@@ -7,6 +7,15 @@ import { randomUUID } from "node:crypto";
 
 const API_PATH = /^\/v1(?:[/?#]|$)/;
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
+// The headers lib/security/headers.ts gives every non-page response (this answer never reaches proxy.ts).
+const NON_DOCUMENT_SECURITY_HEADERS = {
+  "content-security-policy": "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  "x-frame-options": "DENY",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "strict-origin-when-cross-origin",
+  "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
+  "cross-origin-opener-policy": "same-origin",
+};
 
 /** Whether a request target under /v1 is one no API route can have. */
 export function isUnroutableApiPath(requestTarget) {
@@ -31,6 +40,7 @@ export function answerUnroutableApiPath(req, res) {
   const requestId = typeof given === "string" && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
   const body = JSON.stringify({ status: "error", error: { code: "not_found", message: "No such endpoint: the path is not a valid API path" } });
   res.writeHead(404, {
+    ...NON_DOCUMENT_SECURITY_HEADERS,
     "content-type": "application/json; charset=utf-8",
     "cache-control": "no-store",
     "x-request-id": requestId,

@@ -51,6 +51,7 @@ await insertConversations(
 const xssContact = await createContact(store, workspaceId, { chatbotId: chatbotIds[1], name: "Summary Payloads" });
 await insertConversations(
   store.db,
+  store.dialect,
   XSS_SUMMARIES.map((summary, i) => {
     const started = now - (i + 1) * HOUR;
     return {

@@ -24,7 +24,8 @@ export interface LimiterOptions {
   duration: number;
 }
 
-const STORE_TIMEOUT_MS = 500;
+/** How long a shared store may take before the request is counted in memory instead. */
+const storeTimeoutMs = Number(process.env.RATE_LIMIT_STORE_TIMEOUT_MS ?? 500);
 const WARNING_INTERVAL_MS = 60_000;
 
 type SharedStore = { kind: "redis"; client: Redis } | { kind: "postgres"; pool: Pool };
@@ -94,7 +95,7 @@ class FailOpenLimiter implements Limiter {
 
   async consume(key: string): Promise<RateLimiterRes> {
     try {
-      return await withTimeout(this.shared.consume(key), STORE_TIMEOUT_MS);
+      return await withTimeout(this.shared.consume(key), storeTimeoutMs);
     } catch (outcome) {
       if (outcome instanceof RateLimiterRes) throw outcome; // over the limit: a real answer
       warn(outcome);

@@ -10,6 +10,9 @@ import { startServer, type RunningServer } from "../support/server";
 // Several server processes on one PostgreSQL share each key's budget: through PostgreSQL itself,
 // or through Redis when REDIS_URL is set. A store that is down does not take the API down.
 
+// What is tested here is the shared budget, not fail-open: a store slowed by a busy CI machine must
+// not send requests to the per-process fallback (the dead-Redis test below covers that).
+const SHARED_STORE_TIMEOUT_MS = "10000";
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const onPostgres = testBackend() === "postgres";
 
@@ -59,7 +62,7 @@ describe.runIf(onPostgres)("two server processes on one PostgreSQL", () => {
   const shared = sharedDatabase("shared-limit");
 
   it("give one key 100 requests a minute in total through PostgreSQL, not 100 each", async () => {
-    const env = { DATABASE_URL: shared.database.url };
+    const env = { DATABASE_URL: shared.database.url, RATE_LIMIT_STORE_TIMEOUT_MS: SHARED_STORE_TIMEOUT_MS };
     shared.servers.push(...(await Promise.all([startServer(env), startServer(env)])));
     expect(await spendAcross(shared.servers, shared.tenant)).toEqual({ 200: 100, 429: 50 });
   }, 120_000);
@@ -69,7 +72,7 @@ describe.runIf(redisAvailable)("two server processes sharing Redis", () => {
   const shared = sharedDatabase("redis-limit");
 
   it("give one key 100 requests a minute in total through Redis", async () => {
-    const env = { DATABASE_URL: shared.database.url, REDIS_URL };
+    const env = { DATABASE_URL: shared.database.url, REDIS_URL, RATE_LIMIT_STORE_TIMEOUT_MS: SHARED_STORE_TIMEOUT_MS };
     shared.servers.push(...(await Promise.all([startServer(env), startServer(env)])));
     expect(await spendAcross(shared.servers, shared.tenant)).toEqual({ 200: 100, 429: 50 });
   }, 120_000);

@@ -37,6 +37,7 @@ const CASES: Case[] = [
   { what: "an API validation error", path: () => "/v1/contacts?limit=0", init: () => ({ headers: { authorization: `Bearer ${tenant.apiKey}` } }), status: 400, page: false },
   { what: "an API request without a key", path: () => "/v1/contacts", status: 401, page: false },
   { what: "an unknown API path", path: () => "/v1/no-such-endpoint", status: 404, page: false },
+  { what: "an API path no route can have (answered before Next.js)", path: () => "/v1/contacts/%zz", status: 404, page: false },
   { what: "the OpenAPI document", path: () => "/v1/openapi.json", status: 200, page: false },
   { what: "a static asset", path: () => staticAsset, status: 200, page: false },
   { what: "a missing static asset", path: () => "/_next/static/chunks/no-such-file.js", status: 404, page: false },

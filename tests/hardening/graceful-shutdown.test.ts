@@ -5,6 +5,7 @@ import { databaseConfig } from "../../lib/config";
 import { insertContacts } from "../../lib/contacts/repository";
 import { newContactRow } from "../../lib/contacts/service";
 import { openMigratedStore } from "../../lib/db/client";
+import { writeTransaction } from "../../lib/db/transaction";
 import { call, type ApiResponse } from "../support/api";
 import { createTestDatabase, testBackend, type TestDatabase } from "../support/backend";
 import { createTenant, storeFor, type Tenant } from "../support/fixtures";
@@ -34,7 +35,7 @@ beforeAll(async () => {
   const rows = Array.from({ length: SEEDED_CONTACTS }, (_, i) =>
     newContactRow(tenant.workspaceId, { chatbotId: tenant.chatbotIds[i % 2], name: `Seeded ${i}`, email: `seeded-${i}@example.com`, metadata: {} }),
   );
-  await insertContacts(store.db, rows);
+  await writeTransaction(store, (tx) => insertContacts(tx, store.dialect, rows));
   await store.db.destroy();
 }, 60_000);
 
