@@ -8,9 +8,10 @@ import {
   pageContentSecurityPolicy,
 } from "./lib/security/headers";
 
-// Runs before every request: puts the security headers on every answer, gives each page a fresh
-// script nonce, and sends dashboard visitors without a session cookie to sign-in (and back
-// afterwards). The cookie check is only the fast path; the dashboard layout checks the session itself.
+// Runs before every request but the API's and better-auth's: puts the security headers on every
+// answer, gives each page a fresh script nonce, and sends dashboard visitors without a session
+// cookie to sign-in (and back afterwards). The cookie check is only the fast path; the dashboard
+// layout checks the session itself.
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (!rendersPage(pathname)) return secured(NextResponse.next(), NON_DOCUMENT_CONTENT_SECURITY_POLICY);
@@ -27,9 +28,9 @@ export function proxy(request: NextRequest) {
   return secured(NextResponse.next({ request: { headers } }), policy);
 }
 
-/** Everything but the API, better-auth, and Next.js's own files answers with an HTML page (404s included). */
+/** Everything this proxy sees but Next.js's own files answers with an HTML page (404s included). */
 function rendersPage(pathname: string): boolean {
-  return !(pathname === "/v1" || ["/v1/", "/api/", "/_next/"].some((prefix) => pathname.startsWith(prefix)));
+  return !pathname.startsWith("/_next/");
 }
 
 function needsStaffSession(pathname: string): boolean {
@@ -46,6 +47,9 @@ function secured(response: NextResponse, contentSecurityPolicy: string): NextRes
   return response;
 }
 
+// Not /v1 or /api: Next.js buffers a request's body (up to 10 MB) for a proxy that runs on it,
+// which would defeat the API's 1 MiB limit enforced while streaming. Those routes set the same
+// headers themselves (lib/api/handler.ts, app/api/auth).
 export const config = {
-  matcher: "/:path*",
+  matcher: "/((?!v1(?:/|$)|api/).*)",
 };

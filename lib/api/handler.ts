@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { getStore, type Store } from "../db/client";
 import { log } from "../log";
+import { nonDocumentSecurityHeaders } from "../security/headers";
 import { authenticate, authenticateStaff, type ApiPrincipal } from "./auth";
 import { ApiError } from "./errors";
 import { consumeBudget } from "./rate-limit";
@@ -41,6 +42,7 @@ async function guarded(request: Request, work: (requestId: string) => Promise<Re
     response = errorResponse(error, request, requestId);
   }
   response.headers.set("X-Request-Id", requestId);
+  for (const [name, value] of Object.entries(nonDocumentSecurityHeaders())) response.headers.set(name, value);
   return response;
 }
 

@@ -1,6 +1,7 @@
 import { servedOverHttps } from "../config";
 
-// The security headers of every response, in one place; proxy.ts puts them on each request's answer.
+// The security headers of every response, in one place. proxy.ts puts them on pages and files; the
+// API's handler wrapper (lib/api/handler.ts) and the better-auth route on theirs.
 
 type Environment = Record<string, string | undefined>;
 
@@ -42,6 +43,11 @@ export function commonSecurityHeaders(env: Environment = process.env): Record<st
     // Only a site known to be on HTTPS may tell browsers to never use plain HTTP for it.
     ...(servedOverHttps(env) ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
   };
+}
+
+/** Every security header of a response no browser renders as a page (the API, better-auth). */
+export function nonDocumentSecurityHeaders(env: Environment = process.env): Record<string, string> {
+  return { "Content-Security-Policy": NON_DOCUMENT_CONTENT_SECURITY_POLICY, ...commonSecurityHeaders(env) };
 }
 
 /** A fresh, unguessable nonce for one page response. */

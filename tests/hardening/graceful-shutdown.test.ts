@@ -85,8 +85,9 @@ describe(`a burst of heavy searches (${testBackend()})`, () => {
     const answers = await Promise.all(searches);
     expect(probe.status).toBe(200);
     expect(answers.map((answer) => answer.response?.status)).toEqual(answers.map(() => 200));
-    // The probe was answered between the searches, not after the whole burst.
-    expect(answers.filter((answer) => answer.at > probedAt).length).toBeGreaterThanOrEqual(3);
+    // The probe was answered between the searches, not after the whole burst. Only SQLite's driver
+    // runs queries on the event loop; PostgreSQL's never hold it, and there they may all end at once.
+    if (testBackend() === "sqlite") expect(answers.filter((answer) => answer.at > probedAt).length).toBeGreaterThanOrEqual(3);
   });
 });
 
