@@ -1,3 +1,4 @@
+import { refreshStatisticsAfterBulkLoad } from "../db/dialect";
 import { issuesToDetails } from "../api/validation";
 import { listChatbots } from "../chatbots/repository";
 import { insertContacts } from "../contacts/repository";
@@ -63,6 +64,7 @@ export async function importContacts(
     if (batch.length >= ROWS_PER_TRANSACTION) await flush();
   }
   await flush();
+  await refreshStatisticsAfterBulkLoad(store.db, store.dialect, report.imported);
   // Parsers may report a malformed record before the rows read ahead of it: the report is in file order.
   report.rejected.sort((a, b) => a.line - b.line);
   return report;

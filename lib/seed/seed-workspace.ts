@@ -1,5 +1,6 @@
 import { createApiKey } from "../api-keys/repository";
 import type { Store } from "../db/client";
+import { refreshStatisticsAfterBulkLoad } from "../db/dialect";
 import { writeTransaction } from "../db/transaction";
 import { demoRowBatches } from "./demo-row-batches";
 import { createDemoWorkspace, DEMO_KEY_NAME, insertDemoRows } from "./demo-workspace";
@@ -37,6 +38,7 @@ export async function seedWorkspace(store: Store, { name, contacts, onProgress }
     done += rows.contacts.length;
     onProgress?.(done, contacts);
   }
+  await refreshStatisticsAfterBulkLoad(store.db, store.dialect, contacts);
   const { apiKey, key } = await createApiKey(store.db, demo.workspace.id, DEMO_KEY_NAME);
   return {
     workspaceId: demo.workspace.id,
