@@ -35,6 +35,7 @@ function errorResponse(error: unknown, request: Request, requestId: string): Res
 
 async function guarded(request: Request, work: (requestId: string) => Promise<Response>): Promise<Response> {
   const requestId = requestIdOf(request);
+  const started = performance.now();
   let response: Response;
   try {
     response = await work(requestId);
@@ -43,6 +44,9 @@ async function guarded(request: Request, work: (requestId: string) => Promise<Re
   }
   response.headers.set("X-Request-Id", requestId);
   for (const [name, value] of Object.entries(nonDocumentSecurityHeaders())) response.headers.set(name, value);
+  // One line per request: the path only (query strings carry search terms), never headers or body.
+  const durationMs = Math.round((performance.now() - started) * 10) / 10;
+  log.info({ requestId, method: request.method, path: new URL(request.url).pathname, status: response.status, durationMs }, "request");
   return response;
 }
 

@@ -24,6 +24,7 @@ const WRONG_PASSWORD = "Wrong-Password-Guess-5519";
 const BODY = { name: "Body-Secret-Name-q7Zp", email: "body-secret-q7zp@example.com", phone: "+15550001234", note: "Body-Secret-Metadata-q7Zp" };
 const BOOM_NAME = "Body-Secret-Boom-q7Zp";
 const FAILING_REQUEST_ID = "secrets-internal-error-1";
+const LOGGED_REQUEST_ID = "secrets-logged-request-1";
 
 let harness: HardeningServer;
 let tenant: Tenant;
@@ -148,6 +149,14 @@ describe("logs", () => {
     expect((await signIn(STAFF_EMAIL, WRONG_PASSWORD, baseUrl)).status).toBe(401);
     expect((await signIn(STAFF_EMAIL, STAFF_PASSWORD, baseUrl)).status).toBe(200);
 
+    const logged = await call("GET", `/v1/contacts?search=${encodeURIComponent(BODY.name)}`, {
+      baseUrl,
+      key: tenant.apiKey,
+      headers: { "x-request-id": LOGGED_REQUEST_ID },
+    });
+    expectSuccess(logged);
+    expect(logged.headers.get("x-request-id")).toBe(LOGGED_REQUEST_ID);
+
     await armInternalError();
     const failing = await call("POST", "/v1/contacts", {
       baseUrl,
@@ -162,6 +171,9 @@ describe("logs", () => {
     const output = harness.server.output();
     const errorLine = output.split("\n").find((line) => line.includes(FAILING_REQUEST_ID));
     expect(JSON.parse(errorLine ?? "{}")).toMatchObject({ level: 50, requestId: FAILING_REQUEST_ID, method: "POST", path: "/v1/contacts" });
+    // Every API request gets a line: its id, method, path (no query string), status and duration.
+    const requestLine = output.split("\n").find((line) => line.includes(LOGGED_REQUEST_ID));
+    expect(JSON.parse(requestLine ?? "{}")).toMatchObject({ level: 30, msg: "request", requestId: LOGGED_REQUEST_ID, method: "GET", path: "/v1/contacts", status: 200, durationMs: expect.any(Number) });
     for (const secret of [...plaintexts(), guessedKey, WRONG_PASSWORD, BODY.name, BODY.email, BODY.phone, BODY.note, BOOM_NAME]) {
       expect(output).not.toContain(secret);
     }
