@@ -5,6 +5,8 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
+import { answerApiError } from "./api-error-response.mjs";
+import { findDirectHandler, loadDirectApiRoutes, serveDirect } from "./direct-api-routes.mjs";
 import { answerUnroutableApiPath, isUnroutableApiPath } from "./unroutable-api-path.mjs";
 
 const CLIENT_ADDRESS_HEADER = "x-nexvio-client-address";
@@ -24,6 +26,7 @@ export async function startServer({ port = Number(process.env.PORT ?? 3000), hos
   const app = next({ dev: false, dir: root, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const apiRoutes = await loadDirectApiRoutes(path.join(root, ".next"));
   let draining = false;
   const unanswered = new Set();
   const server = http.createServer((req, res) => {
@@ -32,8 +35,14 @@ export async function startServer({ port = Number(process.env.PORT ?? 3000), hos
     if (draining) res.setHeader("connection", "close");
     unanswered.add(res);
     res.once("close", () => unanswered.delete(res));
-    if (isUnroutableApiPath(req.url ?? "/")) return answerUnroutableApiPath(req, res);
-    handle(req, res);
+    const target = req.url ?? "/";
+    if (isUnroutableApiPath(target)) return answerUnroutableApiPath(req, res);
+    const direct = target.startsWith("/v1/") ? findDirectHandler(apiRoutes, req.method, target) : undefined;
+    if (!direct) return handle(req, res);
+    serveDirect(req, res, direct, (error) => {
+      console.error("API request failed outside its route handler:", error);
+      answerApiError(req, res, { status: 500, code: "internal_error", message: "Something went wrong on our side" });
+    });
   });
   await new Promise((resolve, reject) => {
     server.once("error", reject);

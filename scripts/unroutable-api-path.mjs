@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { answerApiError } from "./api-error-response.mjs";
 
 // Next.js answers some raw paths before any route handler sees them: a malformed percent-escape
 // (`/v1/contacts/%zz`) is a plain-text 500, a backslash, `//` or `#` a 308 redirect, and dot
@@ -6,16 +6,6 @@ import { randomUUID } from "node:crypto";
 // they get the contract's 404 instead, answered here in front of Next.js.
 
 const API_PATH = /^\/v1(?:[/?#]|$)/;
-const REQUEST_ID_PATTERN = /^[\w.:-]{1,128}$/;
-// The headers lib/security/headers.ts gives every non-page response (this answer never reaches proxy.ts).
-const NON_DOCUMENT_SECURITY_HEADERS = {
-  "content-security-policy": "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
-  "x-frame-options": "DENY",
-  "x-content-type-options": "nosniff",
-  "referrer-policy": "strict-origin-when-cross-origin",
-  "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
-  "cross-origin-opener-policy": "same-origin",
-};
 
 /** Whether a request target under /v1 is one no API route can have. */
 export function isUnroutableApiPath(requestTarget) {
@@ -36,15 +26,5 @@ export function isUnroutableApiPath(requestTarget) {
 
 /** The contract's 404 for such a path, with a request id like every API response. */
 export function answerUnroutableApiPath(req, res) {
-  const given = req.headers["x-request-id"];
-  const requestId = typeof given === "string" && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
-  const body = JSON.stringify({ status: "error", error: { code: "not_found", message: "No such endpoint: the path is not a valid API path" } });
-  res.writeHead(404, {
-    ...NON_DOCUMENT_SECURITY_HEADERS,
-    "content-type": "application/json; charset=utf-8",
-    "cache-control": "no-store",
-    "x-request-id": requestId,
-    "content-length": Buffer.byteLength(body),
-  });
-  res.end(body);
+  answerApiError(req, res, { status: 404, code: "not_found", message: "No such endpoint: the path is not a valid API path" });
 }

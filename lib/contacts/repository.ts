@@ -1,7 +1,7 @@
 import { sql, type SelectQueryBuilder } from "kysely";
 import type { Db, Store } from "../db/client";
 import { addToContactCounts, countedContacts, subtractFromContactCount } from "./contact-counts";
-import { byteOrder, contactSearchCondition, countShortTermMatches, fewSearchMatches, insertSearchableContacts, unindexedSortKey, type DialectName } from "../db/dialect";
+import { byteOrder, contactSearchCondition, countMatchesFromIndex, fewSearchMatches, insertSearchableContacts, unindexedSortKey, type DialectName, type SearchPlan } from "../db/dialect";
 import type { ContactRow, Database, NewContactRow } from "../db/schema";
 import type { ContactSortField, SortOrder } from "./schemas";
 
@@ -34,11 +34,11 @@ export interface ContactPage {
 
 const SORT_COLUMNS = { createdAt: "created_at", name: "name", email: "email" } as const;
 
-function filtered(store: Store, filter: ContactFilter, fewMatches = false): SelectQueryBuilder<Database, "contacts", object> {
+function filtered(store: Store, filter: ContactFilter, plan: SearchPlan): SelectQueryBuilder<Database, "contacts", object> {
   let query = store.db.selectFrom("contacts").where("contacts.workspace_id", "=", filter.workspaceId);
   if (filter.chatbotId !== undefined) query = query.where("contacts.chatbot_id", "=", filter.chatbotId);
   const { search } = filter;
-  if (search) query = query.where((eb) => contactSearchCondition(store.dialect, eb, filter.workspaceId, search, fewMatches));
+  if (search) query = query.where(contactSearchCondition(store.dialect, filter.workspaceId, search, plan));
   return query;
 }
 
@@ -51,9 +51,9 @@ export async function listContacts(store: Store, filter: ContactFilter, page: Co
 export function contactPageQuery(store: Store, filter: ContactFilter, page: ContactPage, matches?: number) {
   const column = SORT_COLUMNS[page.sortBy];
   if (filter.search && matches !== undefined && fewSearchMatches(store.dialect, matches)) {
-    return sortedAfterMatching(filtered(store, filter, true).select(CONTACT_COLUMNS.map((c) => `contacts.${c}` as const)), column, page);
+    return sortedAfterMatching(filtered(store, filter, "few").select(CONTACT_COLUMNS.map((c) => `contacts.${c}` as const)), column, page);
   }
-  let query = filtered(store, filter).select(CONTACT_COLUMNS.map((c) => `contacts.${c}` as const));
+  let query = filtered(store, filter, "many").select(CONTACT_COLUMNS.map((c) => `contacts.${c}` as const));
   // Null names/emails come last in both directions; the sort indexes lead with the same expression.
   if (column !== "created_at") query = query.orderBy(sql`(${sql.ref(column)} is null)`);
   const sortKey = column === "created_at" ? sql.ref(column) : byteOrder(store.dialect, column);
@@ -77,10 +77,10 @@ function sortedAfterMatching<O>(query: SelectQueryBuilder<Database, "contacts", 
 export async function countContacts(store: Store, filter: ContactFilter): Promise<number> {
   if (!filter.search) return countedContacts(store.db, filter.workspaceId, filter.chatbotId);
   if (filter.chatbotId === undefined) {
-    const shortTermMatches = await countShortTermMatches(store.db, store.dialect, filter.workspaceId, filter.search);
-    if (shortTermMatches !== undefined) return shortTermMatches;
+    const fromIndex = await countMatchesFromIndex(store.db, store.dialect, filter.workspaceId, filter.search);
+    if (fromIndex !== undefined) return fromIndex;
   }
-  const row = await filtered(store, filter)
+  const row = await filtered(store, filter, "count")
     .select((eb) => eb.fn.countAll<number | string | bigint>().as("total"))
     .executeTakeFirstOrThrow();
   return Number(row.total);

@@ -1,4 +1,4 @@
-import { sql, type Expression, type RawBuilder, type ExpressionBuilder, type Kysely, type SqlBool } from "kysely";
+import { sql, type Expression, type RawBuilder, type Kysely, type SqlBool } from "kysely";
 import { insertChunks } from "./insert-chunks";
 import type { Database, NewContactRow, NewConversationRow } from "./schema";
 
@@ -30,24 +30,31 @@ function sqliteCaseVariants(term: string): string[] {
   return variants;
 }
 
+/**
+ * How a search reads its matches: `count` them all, fetch `few` and sort them, or check `many`
+ * row by row while walking a sort index until a page is full (the page needs only its rows).
+ */
+export type SearchPlan = "count" | "few" | "many";
+
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Case-insensitive substring match of `term` on a contact's name or email. */
-export function contactSearchCondition(
-  dialect: DialectName,
-  eb: ExpressionBuilder<Database, "contacts">,
-  workspaceId: string,
-  term: string,
-  fewMatches = false,
-): Expression<SqlBool> {
-  if (dialect === "sqlite" && [...term].length >= TRIGRAM_MIN_LENGTH) {
+export function contactSearchCondition(dialect: DialectName, workspaceId: string, term: string, plan: SearchPlan): Expression<SqlBool> {
+  if (dialect === "postgres") return sql<SqlBool>`(${likeMatches(dialect, "contacts", term)})`;
+  // SQLite's LIKE folds ASCII case only, where the trigram index folds every letter: a term with
+  // other letters is always matched through the index.
+  const walkable = plan === "many" && ASCII.test(term);
+  if ([...term].length >= TRIGRAM_MIN_LENGTH && !walkable) {
     // An FTS5 phrase of trigrams is an exact substring match; `%`, `_` and `\` have no meaning in it.
-    const phrase = `"${term.replace(/"/g, '""')}"`;
-    return sql<SqlBool>`contacts.seq in (select rowid from contacts_search where contacts_search match ${phrase})`;
+    return sql<SqlBool>`contacts.seq in (select rowid from contacts_search where contacts_search match ${ftsPhrase(term)})`;
   }
-  if (dialect === "postgres" || !fewMatches) return sql<SqlBool>`(${likeMatches(dialect, "contacts", term)})`;
-  // SQLite, few matches: found on the (workspace_id, name, email) index without reading a row, then sorted.
+  if (plan !== "few") return sql<SqlBool>`(${likeMatches(dialect, "contacts", term)})`;
+  // Few matches of a short term: found on the (workspace_id, name, email) index without reading a row, then sorted.
   return sql<SqlBool>`contacts.seq in (select matching.seq from contacts as matching indexed by contacts_name_email
     where matching.workspace_id = ${workspaceId} and (${likeMatches(dialect, "matching", term)}))`;
 }
+
+const ftsPhrase = (term: string) => `"${term.replace(/"/g, '""')}"`;
 
 function likeMatches(dialect: DialectName, table: string, term: string): RawBuilder<SqlBool> {
   const like = dialect === "postgres" ? sql.raw("ilike") : sql.raw("like");
@@ -65,15 +72,24 @@ function likeMatches(dialect: DialectName, table: string, term: string): RawBuil
 }
 
 /**
- * SQLite counts the workspace's matches of a term too short for the trigram index straight off the
- * (workspace_id, name, email) index: measured 2× faster than counting through the match set.
- * Undefined where that does not apply.
+ * SQLite counts a workspace's matches from an index alone where it can, without checking each
+ * match against the workspace: a term too short for the trigram index off the (workspace_id,
+ * name, email) index (measured 2× faster than through the match set), and a longer term off the
+ * trigram index when no other workspace has contacts (measured at 1M contacts and 82k matches:
+ * 24 ms, against 155 ms checking each match's workspace). Undefined where neither applies.
  */
-export async function countShortTermMatches(db: Kysely<Database>, dialect: DialectName, workspaceId: string, term: string): Promise<number | undefined> {
-  if (dialect !== "sqlite" || [...term].length >= TRIGRAM_MIN_LENGTH) return undefined;
-  const { rows } = await sql<{ matches: number }>`select count(*) as matches from contacts indexed by contacts_name_email
-    where workspace_id = ${workspaceId} and (${likeMatches(dialect, "contacts", term)})`.execute(db);
-  return Number(rows[0].matches);
+export async function countMatchesFromIndex(db: Kysely<Database>, dialect: DialectName, workspaceId: string, term: string): Promise<number | undefined> {
+  if (dialect !== "sqlite") return undefined;
+  if ([...term].length < TRIGRAM_MIN_LENGTH) {
+    const { rows } = await sql<{ matches: number }>`select count(*) as matches from contacts indexed by contacts_name_email
+      where workspace_id = ${workspaceId} and (${likeMatches(dialect, "contacts", term)})`.execute(db);
+    return Number(rows[0].matches);
+  }
+  // One statement, so the check and the count see the same snapshot.
+  const { rows } = await sql<{ matches: number | null }>`select case
+      when exists (select 1 from contact_counts where workspace_id <> ${workspaceId} and contacts > 0) then null
+      else (select count(*) from contacts_search where contacts_search match ${ftsPhrase(term)}) end as matches`.execute(db);
+  return rows[0].matches === null ? undefined : Number(rows[0].matches);
 }
 
 /**

@@ -1,3 +1,4 @@
+import type SQLite from "better-sqlite3";
 import { SqliteDialect, type Driver } from "kysely";
 
 /**
@@ -17,4 +18,28 @@ export class FairSqliteDialect extends SqliteDialect {
     };
     return driver;
   }
+}
+
+/**
+ * Kysely prepares every query's statement anew; preparing costs about as much as running a
+ * typical indexed query. The database keeps the statements of the last `capacity` distinct SQL
+ * texts (the queries are parameterized, so a handful of texts serves every request). A statement
+ * busy in an open iterator is never handed out twice.
+ */
+export function cacheStatements(database: SQLite.Database, capacity = 500): SQLite.Database {
+  const prepare = database.prepare.bind(database);
+  const statements = new Map<string, SQLite.Statement>();
+  database.prepare = ((source: string) => {
+    const cached = statements.get(source);
+    if (cached && !cached.busy) {
+      statements.delete(source);
+      statements.set(source, cached);
+      return cached;
+    }
+    const statement = prepare(source);
+    statements.set(source, statement);
+    if (statements.size > capacity) statements.delete(statements.keys().next().value!);
+    return statement;
+  }) as SQLite.Database["prepare"];
+  return database;
 }

@@ -5,13 +5,14 @@ import { insertContacts } from "../contacts/repository";
 import { newContactRow } from "../contacts/service";
 import type { Store } from "../db/client";
 import type { NewContactRow } from "../db/schema";
-import { writeTransaction } from "../db/transaction";
+import { bulkLoad } from "../db/bulk-load";
 import { importContactSchema } from "./import-schema";
 import type { SourceRow } from "./read-rows";
 
 // Imports contacts into one workspace. Every row is checked with the API's create schema; a bad
 // row is rejected whole (reported with its line and reason) and the good rows go in, in batched
-// transactions. A batch either commits completely or not at all.
+// transactions (one transaction for all when the database has no contacts yet: see bulk-load.ts).
+// A batch either commits completely or not at all.
 
 const ROWS_PER_TRANSACTION = 5_000;
 
@@ -25,6 +26,26 @@ export interface ImportReport {
   rejected: RejectedRow[];
 }
 
+/** The row to insert, or undefined after reporting why the row is rejected. */
+function validRow(row: SourceRow, workspaceId: string, chatbots: ReadonlySet<string>, report: ImportReport): NewContactRow | undefined {
+  if ("unreadable" in row) {
+    report.rejected.push({ line: row.line, reason: row.unreadable });
+    return undefined;
+  }
+  const parsed = importContactSchema.safeParse(row.value);
+  if (!parsed.success) {
+    const details = issuesToDetails(parsed.error.issues);
+    report.rejected.push({ line: row.line, reason: Object.entries(details).map(([field, message]) => `${field}: ${message}`).join("; ") });
+    return undefined;
+  }
+  const input = parsed.data;
+  if (!chatbots.has(input.chatbotId)) {
+    report.rejected.push({ line: row.line, reason: `chatbotId: no chatbot "${input.chatbotId}" in this workspace` });
+    return undefined;
+  }
+  return newContactRow(workspaceId, input, input.createdAt);
+}
+
 export async function importContacts(
   store: Store,
   workspaceId: string,
@@ -33,37 +54,25 @@ export async function importContacts(
 ): Promise<ImportReport> {
   const chatbots = new Set((await listChatbots(store.db, workspaceId)).map((chatbot) => chatbot.id));
   const report: ImportReport = { imported: 0, rejected: [] };
-  let batch: NewContactRow[] = [];
+  await bulkLoad(store, ["contacts"], async (writeBatch) => {
+    let batch: NewContactRow[] = [];
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const rowsToInsert = batch;
+      batch = [];
+      await writeBatch((tx) => insertContacts(tx, store.dialect, rowsToInsert));
+      report.imported += rowsToInsert.length;
+      onBatch?.(report.imported);
+    };
 
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const rowsToInsert = batch;
-    batch = [];
-    await writeTransaction(store, (tx) => insertContacts(tx, store.dialect, rowsToInsert));
-    report.imported += rowsToInsert.length;
-    onBatch?.(report.imported);
-  };
-
-  for await (const row of rows) {
-    if ("unreadable" in row) {
-      report.rejected.push({ line: row.line, reason: row.unreadable });
-      continue;
+    for await (const row of rows) {
+      const contact = validRow(row, workspaceId, chatbots, report);
+      if (!contact) continue;
+      batch.push(contact);
+      if (batch.length >= ROWS_PER_TRANSACTION) await flush();
     }
-    const parsed = importContactSchema.safeParse(row.value);
-    if (!parsed.success) {
-      const details = issuesToDetails(parsed.error.issues);
-      report.rejected.push({ line: row.line, reason: Object.entries(details).map(([field, message]) => `${field}: ${message}`).join("; ") });
-      continue;
-    }
-    const input = parsed.data;
-    if (!chatbots.has(input.chatbotId)) {
-      report.rejected.push({ line: row.line, reason: `chatbotId: no chatbot "${input.chatbotId}" in this workspace` });
-      continue;
-    }
-    batch.push(newContactRow(workspaceId, input, input.createdAt));
-    if (batch.length >= ROWS_PER_TRANSACTION) await flush();
-  }
-  await flush();
+    await flush();
+  });
   await refreshStatisticsAfterBulkLoad(store.db, store.dialect, report.imported);
   // Parsers may report a malformed record before the rows read ahead of it: the report is in file order.
   report.rejected.sort((a, b) => a.line - b.line);

@@ -1,9 +1,12 @@
 import { createApiKey } from "../api-keys/repository";
 import type { Store } from "../db/client";
+import { bulkLoad } from "../db/bulk-load";
 import { refreshStatisticsAfterBulkLoad } from "../db/dialect";
 import { writeTransaction } from "../db/transaction";
 import { demoRowBatches } from "./demo-row-batches";
 import { createDemoWorkspace, DEMO_KEY_NAME, insertDemoRows } from "./demo-workspace";
+
+const BULK_LOADED_TABLES = ["contacts", "conversations"];
 
 // Bigger transactions load faster (measured: 5,000 → 10,000 saves ~15%), but each holds the write lock:
 // at 10,000 contacts that is 1–3 s on a 100k-contact file, inside the 5 s a waiting writer (the
@@ -32,12 +35,14 @@ export async function seedWorkspace(store: Store, { name, contacts, onProgress }
   const demo = await writeTransaction(store, (tx) => createDemoWorkspace(tx, name));
   let conversations = 0;
   let done = 0;
-  // Generated before taking the write lock, which is then held only for the inserts.
-  for await (const rows of demoRowBatches(demo, contacts, CONTACTS_PER_TRANSACTION, now)) {
-    conversations += await writeTransaction(store, (tx) => insertDemoRows(tx, store.dialect, rows));
-    done += rows.contacts.length;
-    onProgress?.(done, contacts);
-  }
+  await bulkLoad(store, BULK_LOADED_TABLES, async (writeBatch) => {
+    // Generated in a worker while the rows before them are written.
+    for await (const rows of demoRowBatches(demo, contacts, CONTACTS_PER_TRANSACTION, now)) {
+      conversations += await writeBatch((tx) => insertDemoRows(tx, store.dialect, rows));
+      done += rows.contacts.length;
+      onProgress?.(done, contacts);
+    }
+  });
   await refreshStatisticsAfterBulkLoad(store.db, store.dialect, contacts);
   const { apiKey, key } = await createApiKey(store.db, demo.workspace.id, DEMO_KEY_NAME);
   return {
