@@ -1,7 +1,7 @@
 import { sql, type SelectQueryBuilder } from "kysely";
 import type { Db, Store } from "../db/client";
 import { addToContactCounts, countedContacts, subtractFromContactCount } from "./contact-counts";
-import { byteOrder, contactSearchCondition, countMatchesFromIndex, fewSearchMatches, insertSearchableContacts, unindexedSortKey, type DialectName, type SearchPlan } from "../db/dialect";
+import { byteOrder, contactSearchCondition, countMatchesFromIndex, fewSearchMatches, insertSearchableContacts, pageKeysFirst, unindexedSortKey, type DialectName, type SearchPlan } from "../db/dialect";
 import type { ContactRow, Database, NewContactRow } from "../db/schema";
 import type { ContactSortField, SortOrder } from "./schemas";
 
@@ -49,19 +49,24 @@ export async function listContacts(store: Store, filter: ContactFilter, page: Co
 
 /** One page of contacts as a query, not yet run (the storage tests read its plan). */
 export function contactPageQuery(store: Store, filter: ContactFilter, page: ContactPage, matches?: number) {
+  const columns = CONTACT_COLUMNS.map((c) => `contacts.${c}` as const);
   const column = SORT_COLUMNS[page.sortBy];
   if (filter.search && matches !== undefined && fewSearchMatches(store.dialect, matches)) {
-    return sortedAfterMatching(filtered(store, filter, "few").select(CONTACT_COLUMNS.map((c) => `contacts.${c}` as const)), column, page);
+    return sortedAfterMatching(filtered(store, filter, "few").select(columns), column, page);
   }
-  let query = filtered(store, filter, "many").select(CONTACT_COLUMNS.map((c) => `contacts.${c}` as const));
+  if (!pageKeysFirst(store.dialect, page.offset)) {
+    return inSortOrder(store, filtered(store, filter, "many").select(columns), column, page.sortOrder).limit(page.limit).offset(page.offset);
+  }
+  const pageIds = inSortOrder(store, filtered(store, filter, "many").select("contacts.id"), column, page.sortOrder).limit(page.limit).offset(page.offset);
+  const pageRows = store.db.selectFrom("contacts").select(columns).where("contacts.workspace_id", "=", filter.workspaceId).where("contacts.id", "in", pageIds);
+  return inSortOrder(store, pageRows, column, page.sortOrder);
+}
+
+function inSortOrder<O>(store: Store, query: SelectQueryBuilder<Database, "contacts", O>, column: (typeof SORT_COLUMNS)[ContactSortField], order: SortOrder) {
   // Null names/emails come last in both directions; the sort indexes lead with the same expression.
   if (column !== "created_at") query = query.orderBy(sql`(${sql.ref(column)} is null)`);
   const sortKey = column === "created_at" ? sql.ref(column) : byteOrder(store.dialect, column);
-  return query
-    .orderBy(sortKey, page.sortOrder)
-    .orderBy(byteOrder(store.dialect, "contacts.id"), page.sortOrder)
-    .limit(page.limit)
-    .offset(page.offset);
+  return query.orderBy(sortKey, order).orderBy(byteOrder(store.dialect, "contacts.id"), order);
 }
 
 /** Sorts the matches themselves instead of walking a sort index: the plan for a search with few matches. */

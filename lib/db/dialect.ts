@@ -102,6 +102,16 @@ export function fewSearchMatches(dialect: DialectName, matches: number): boolean
 }
 const FEW_MATCHES = 5_000;
 
+/**
+ * Whether a page at this offset should take its ids from the sort index first and only then read
+ * those rows. PostgreSQL reads the table row of every row it skips on the way to an offset
+ * (measured at 1M contacts, name-sorted at offset 5,000: 5,100 heap rows per request); SQLite's
+ * index walk skips rows without reading them.
+ */
+export function pageKeysFirst(dialect: DialectName, offset: number): boolean {
+  return dialect === "postgres" && offset > 0;
+}
+
 /** A sort key SQLite cannot serve from an index (unary `+`), so it sorts the rows it matched instead. */
 export function unindexedSortKey(column: "created_at" | "name" | "email"): RawBuilder<string> {
   return sql<string>`+${sql.ref(`contacts.${column}`)}`;

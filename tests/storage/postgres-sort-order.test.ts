@@ -66,6 +66,18 @@ describe.skipIf(!postgres.available)("PostgreSQL sort order on an en-US database
     }
   });
 
+  it("a page at an offset (ids from the sort index first, then their rows) is the same slice of the same order", async () => {
+    for (const sortBy of ["name", "email", "createdAt"] as const) {
+      for (const sortOrder of ["asc", "desc"] as const) {
+        const all = await listContacts(store, workspaceId, { sortBy, sortOrder, limit: 100, offset: 0, chatbotId: undefined, search: undefined });
+        const page = await listContacts(store, workspaceId, { sortBy, sortOrder, limit: 3, offset: 2, chatbotId: undefined, search: undefined });
+        expect(page.contacts.map((contact) => contact.id), `${sortBy} ${sortOrder}`).toEqual(all.contacts.slice(2, 5).map((contact) => contact.id));
+      }
+    }
+    const plan = await explainWithoutSorting(contactPageQuery(store, { workspaceId }, { sortBy: "name", sortOrder: "asc", limit: 25, offset: 5 }));
+    expect(plan).toMatch(/Index (Only )?Scan.*contacts_name_asc/);
+  });
+
   it.each([
     ["createdAt", "desc"],
     ["name", "asc"],
