@@ -7,7 +7,7 @@ import { databaseConfig, type DatabaseConfig } from "../config";
 import { onShutdown } from "../shutdown";
 import type { DialectName } from "./dialect";
 import { migrateToLatest } from "./migrate";
-import { FairSqliteDialect } from "./sqlite-dialect";
+import { cacheStatements, FairSqliteDialect } from "./sqlite-dialect";
 import type { Database } from "./schema";
 
 export type Db = Kysely<Database>;
@@ -31,7 +31,7 @@ export function openStore(config: DatabaseConfig = databaseConfig()): Store {
   // 64 MiB of page cache instead of 2 MiB: bulk loads into big indexes stop re-reading pages, and
   // the server keeps the hot parts of a 1M-contact database in memory.
   sqlite.pragma("cache_size = -65536");
-  return { db: new Kysely<Database>({ dialect: new FairSqliteDialect({ database: sqlite }) }), dialect: "sqlite" };
+  return { db: new Kysely<Database>({ dialect: new FairSqliteDialect({ database: cacheStatements(sqlite) }) }), dialect: "sqlite" };
 }
 
 export async function openMigratedStore(config?: DatabaseConfig): Promise<Store> {

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import SQLite from "better-sqlite3";
 import { CompiledQuery, sql, type Compilable } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../../lib/api-keys/repository";
@@ -38,6 +39,27 @@ describe("SQLite store", () => {
     expect(journal.rows[0].journal_mode).toBe("wal");
     const foreignKeys = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(store.db);
     expect(foreignKeys.rows[0].foreign_keys).toBe(1);
+  });
+
+  it("prepares a statement once per SQL text and reuses it", async () => {
+    const prepare = SQLite.prototype.prepare;
+    const prepared: string[] = [];
+    SQLite.prototype.prepare = function (this: SQLite.Database, source: string) {
+      prepared.push(source);
+      return prepare.call(this, source);
+    } as typeof prepare;
+    let second: Store | undefined;
+    try {
+      second = await openMigratedStore(databaseConfig({ DATABASE_URL: temporaryDatabaseUrl("statements") }));
+      const workspace = await createWorkspace(second.db, "Statements");
+      const query = second.db.selectFrom("workspaces").select("name").where("id", "=", workspace.id);
+      for (let i = 0; i < 5; i++) expect((await query.executeTakeFirstOrThrow()).name).toBe("Statements");
+      const text = query.compile().sql;
+      expect(prepared.filter((source) => source === text)).toHaveLength(1);
+    } finally {
+      SQLite.prototype.prepare = prepare;
+      await second?.db.destroy();
+    }
   });
 
   it("migrations are idempotent", async () => {
