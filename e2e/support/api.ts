@@ -1,3 +1,4 @@
+import type { Contact } from "../../lib/contacts/schemas";
 import { E2E_BASE_URL } from "./paths";
 
 // Calls the /v1 API as an integration would (API key, Node's fetch): to set up data and to check
@@ -13,24 +14,14 @@ export async function apiCall<T = unknown>(apiKey: string, method: string, path:
   return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
 }
 
-export interface ApiContact {
-  id: string;
-  chatbotId: string;
-  name: string | null;
-  email: string | null;
-  phone: string | null;
-  metadata: Record<string, string | number | boolean>;
-  updatedAt: string;
-}
-
-export async function createContactViaApi(apiKey: string, input: Record<string, unknown>): Promise<ApiContact> {
-  const { status, body } = await apiCall<{ data: { contact: ApiContact } }>(apiKey, "POST", "/v1/contacts", input);
+export async function createContactViaApi(apiKey: string, input: Record<string, unknown>): Promise<Contact> {
+  const { status, body } = await apiCall<{ data: { contact: Contact } }>(apiKey, "POST", "/v1/contacts", input);
   if (status !== 201) throw new Error(`creating a contact failed: ${status} ${JSON.stringify(body)}`);
   return body.data.contact;
 }
 
-export async function getContactViaApi(apiKey: string, id: string): Promise<{ status: number; contact?: ApiContact }> {
-  const { status, body } = await apiCall<{ data?: { contact: ApiContact } }>(apiKey, "GET", `/v1/contacts/${id}`);
+export async function getContactViaApi(apiKey: string, id: string): Promise<{ status: number; contact?: Contact }> {
+  const { status, body } = await apiCall<{ data?: { contact: Contact } }>(apiKey, "GET", `/v1/contacts/${id}`);
   return { status, contact: body?.data?.contact };
 }
 

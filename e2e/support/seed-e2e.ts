@@ -29,22 +29,29 @@ const timelineContact = await createContact(store, workspaceId, {
   metadata: { plan: "pro" },
 });
 const now = Date.now();
-await insertConversations(
-  store.db,
-  store.dialect,
-  Array.from({ length: TIMELINE_CONVERSATIONS }, (_, i) => {
-    const started = now - (i * 9 + 1) * HOUR;
+
+/** One conversation per summary for one contact: the i-th started `hoursAgo(i)` hours ago and lasted `minutes`. */
+function conversationsOf(contactId: string, chatbotId: string, summaries: readonly string[], shape: { hoursAgo: (i: number) => number; minutes: number; messageCount: (i: number) => number }) {
+  return summaries.map((summary, i) => {
+    const started = now - shape.hoursAgo(i) * HOUR;
     return {
       workspace_id: workspaceId,
       id: newId("conv_"),
-      chatbot_id: chatbotIds[0],
-      contact_id: timelineContact.id,
+      chatbot_id: chatbotId,
+      contact_id: contactId,
       started_at: new Date(started).toISOString(),
-      last_message_at: new Date(started + 12 * 60_000).toISOString(),
-      message_count: i + 2,
-      summary: `Timeline conversation ${i + 1}`,
+      last_message_at: new Date(started + shape.minutes * 60_000).toISOString(),
+      message_count: shape.messageCount(i),
+      summary,
     };
-  }),
+  });
+}
+
+const timelineSummaries = Array.from({ length: TIMELINE_CONVERSATIONS }, (_, i) => `Timeline conversation ${i + 1}`);
+await insertConversations(
+  store.db,
+  store.dialect,
+  conversationsOf(timelineContact.id, chatbotIds[0], timelineSummaries, { hoursAgo: (i) => i * 9 + 1, minutes: 12, messageCount: (i) => i + 2 }),
 );
 
 // Conversations are written by the chat platform, not through the API: summaries carrying markup come from here.
@@ -52,19 +59,7 @@ const xssContact = await createContact(store, workspaceId, { chatbotId: chatbotI
 await insertConversations(
   store.db,
   store.dialect,
-  XSS_SUMMARIES.map((summary, i) => {
-    const started = now - (i + 1) * HOUR;
-    return {
-      workspace_id: workspaceId,
-      id: newId("conv_"),
-      chatbot_id: chatbotIds[1],
-      contact_id: xssContact.id,
-      started_at: new Date(started).toISOString(),
-      last_message_at: new Date(started + 5 * 60_000).toISOString(),
-      message_count: 3,
-      summary,
-    };
-  }),
+  conversationsOf(xssContact.id, chatbotIds[1], XSS_SUMMARIES, { hoursAgo: (i) => i + 1, minutes: 5, messageCount: () => 3 }),
 );
 
 const other = await createDemoWorkspace(store.db, "Other Workspace", newId("chatbot_"));

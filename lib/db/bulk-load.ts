@@ -55,7 +55,7 @@ export async function bulkLoad<T>(store: Store, tables: readonly string[], load:
  * then recreates them exactly as they were. The transaction makes it all or nothing: should the
  * load fail or the process die, the tables and their indexes are as before.
  */
-export async function withIndexesBuiltAfterLoad<T>(tx: Db, dialect: DialectName, tables: readonly string[], load: () => Promise<T>): Promise<T> {
+async function withIndexesBuiltAfterLoad<T>(tx: Db, dialect: DialectName, tables: readonly string[], load: () => Promise<T>): Promise<T> {
   const indexes = await secondaryIndexes(tx, dialect, tables);
   for (const { name } of indexes) await sql`drop index ${sql.id(name)}`.execute(tx);
   const result = await load();

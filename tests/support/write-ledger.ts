@@ -1,19 +1,9 @@
 import { isDeepStrictEqual } from "node:util";
+import type { Contact } from "../../lib/contacts/schemas";
 
 // What a load of creates and metadata PATCHes was told, and what may have happened to the requests
 // that got no answer, checked against what the database holds afterwards. PATCHes only ever add
 // keys (each a new one with its own value), so every acknowledged state is contained in later ones.
-
-export interface ApiContact {
-  id: string;
-  chatbotId: string;
-  name: string | null;
-  email: string | null;
-  phone: string | null;
-  metadata: Record<string, unknown>;
-  createdAt: string;
-  updatedAt: string;
-}
 
 export interface CreateBody {
   chatbotId: string;
@@ -39,7 +29,7 @@ const PATCH_BUDGET = 40;
 
 export class WriteLedger {
   /** Each contact's latest acknowledged (or verified) state. */
-  private readonly latest = new Map<string, ApiContact>();
+  private readonly latest = new Map<string, Contact>();
   private readonly keysSent = new Map<string, number>();
   private creates: { body: CreateBody; outcome?: Outcome; id?: string }[] = [];
   private patches = new Map<string, SentPatch[]>();
@@ -47,7 +37,7 @@ export class WriteLedger {
 
   constructor(private readonly chatbotIds: string[]) {}
 
-  newCreate(): { body: CreateBody; settle: (outcome: Outcome, contact?: ApiContact) => void } {
+  newCreate(): { body: CreateBody; settle: (outcome: Outcome, contact?: Contact) => void } {
     const n = ++this.sequence;
     const body: CreateBody = {
       chatbotId: this.chatbotIds[n % this.chatbotIds.length],
@@ -71,7 +61,7 @@ export class WriteLedger {
   }
 
   /** A PATCH adding one new key to a random known contact, or undefined when none has room left. */
-  newPatch(): { contactId: string; body: { metadata: Record<string, string> }; settle: (outcome: Outcome, contact?: ApiContact) => void } | undefined {
+  newPatch(): { contactId: string; body: { metadata: Record<string, string> }; settle: (outcome: Outcome, contact?: Contact) => void } | undefined {
     const candidates = [...this.keysSent].filter(([, used]) => used < PATCH_BUDGET);
     if (candidates.length === 0) return undefined;
     const [contactId, used] = candidates[Math.floor(Math.random() * candidates.length)];
@@ -91,7 +81,7 @@ export class WriteLedger {
   }
 
   /** Compares everything sent since the last check with what the database holds; returns problems and figures. */
-  verify(found: ApiContact[]) {
+  verify(found: Contact[]) {
     const problems: string[] = [];
     const byId = new Map(found.map((contact) => [contact.id, contact]));
     const createsInFlight = new Map(this.creates.filter((c) => c.outcome !== "acknowledged").map((c) => [c.body.email, c]));
@@ -159,7 +149,7 @@ export class WriteLedger {
   }
 
   /** After a check: what was found is the new truth, and the requests without an answer are settled. */
-  reconcile(found: ApiContact[]): void {
+  reconcile(found: Contact[]): void {
     this.latest.clear();
     for (const contact of found) {
       this.latest.set(contact.id, contact);

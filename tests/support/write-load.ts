@@ -1,5 +1,6 @@
 import { call, type ApiResponse } from "./api";
-import type { ApiContact, Outcome, WriteLedger } from "./write-ledger";
+import type { Contact } from "../../lib/contacts/schemas";
+import type { Outcome, WriteLedger } from "./write-ledger";
 
 // Keeps `concurrency` requests of creates and metadata PATCHes going against one server until it is
 // stopped or stops answering, and writes each outcome into the ledger.
@@ -20,7 +21,7 @@ export function driveWrites(baseUrl: string, apiKey: string, ledger: WriteLedger
   const statuses: Record<number, number> = {};
   let firstFailureAt: number | undefined;
 
-  async function send(method: string, path: string, body: unknown, settle: (outcome: Outcome, contact?: ApiContact) => void) {
+  async function send(method: string, path: string, body: unknown, settle: (outcome: Outcome, contact?: Contact) => void) {
     let response: ApiResponse;
     try {
       response = await call(method, path, { key: apiKey, baseUrl, body });
@@ -32,7 +33,7 @@ export function driveWrites(baseUrl: string, apiKey: string, ledger: WriteLedger
     }
     statuses[response.status] = (statuses[response.status] ?? 0) + 1;
     // A refusal (4xx/5xx) changed nothing that may be relied on; the test fails on any anyway.
-    if (response.status < 300) settle("acknowledged", response.body.data.contact as ApiContact);
+    if (response.status < 300) settle("acknowledged", response.body.data.contact as Contact);
     else settle("in-flight");
   }
 
@@ -52,8 +53,8 @@ export function driveWrites(baseUrl: string, apiKey: string, ledger: WriteLedger
 }
 
 /** Every contact the key's workspace holds, page by page. */
-export async function listAllContacts(baseUrl: string, apiKey: string): Promise<ApiContact[]> {
-  const contacts: ApiContact[] = [];
+export async function listAllContacts(baseUrl: string, apiKey: string): Promise<Contact[]> {
+  const contacts: Contact[] = [];
   for (let offset = 0; ; offset += 500) {
     const response = await call("GET", `/v1/contacts?limit=500&offset=${offset}&sortOrder=asc`, { key: apiKey, baseUrl });
     if (response.status !== 200) throw new Error(`list answered ${response.status}: ${response.text}`);
