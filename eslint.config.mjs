@@ -9,7 +9,7 @@ const config = [
     files: ["tests/support/api.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
-  { ignores: [".next/**", "node_modules/**", "data/**", "next-env.d.ts", "docs/**"] },
+  { ignores: [".next/**", "node_modules/**", "data/**", "next-env.d.ts", "docs/**", "public/vendor/**"] },
 ];
 
 export default config;

@@ -6,6 +6,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+const nodeMajor = Number(process.versions.node.split(".")[0]);
+if (nodeMajor < 24) {
+  console.error(`Nexvio Contacts runs on Node 24 or newer; this is Node ${process.versions.node}.`);
+  console.error("On a machine with an older Node, run `source scripts/use-node-24.sh` first (it installs Node 24 from the npm registry).");
+  process.exit(1);
+}
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SOURCES = ["app", "components", "lib", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tailwind.config.ts"];
 

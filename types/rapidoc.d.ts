@@ -1,6 +1,4 @@
-// RapiDoc ships no types: `import("rapidoc")` only registers the <rapi-doc> custom element.
-declare module "rapidoc";
-
+// The <rapi-doc> custom element, registered by RapiDoc's vendored bundle (public/vendor/rapidoc-*).
 declare namespace React.JSX {
   interface IntrinsicElements {
     "rapi-doc": React.DetailedHTMLProps<React.HTMLAttributes<HTMLElement>, HTMLElement> &

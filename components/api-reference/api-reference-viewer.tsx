@@ -4,6 +4,8 @@ import { ErrorState, Skeleton } from "@/components/ui/states";
 import styles from "./api-reference-viewer.module.css";
 
 const OPENAPI_URL = "/v1/openapi.json";
+// RapiDoc's prebuilt bundle, vendored (see its README): it registers the <rapi-doc> element.
+const RAPIDOC_BUNDLE_URL = "/vendor/rapidoc-9.3.8/rapidoc-min.js";
 const DARK_QUERY = "(prefers-color-scheme: dark)";
 
 // Our palette (Tailwind slate and indigo), so the viewer sits in the dashboard in both schemes.
@@ -24,6 +26,26 @@ function usePrefersDark(): boolean {
 
 type Status = "loading" | "ready" | "failed";
 
+let rapiDocLoading: Promise<void> | null = null;
+
+/** Adds RapiDoc's script once; a failed load may be retried. */
+function loadRapiDoc(): Promise<void> {
+  if (customElements.get("rapi-doc")) return Promise.resolve();
+  rapiDocLoading ??= new Promise<void>((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = RAPIDOC_BUNDLE_URL;
+    script.async = true;
+    script.onload = () => resolve();
+    script.onerror = () => {
+      script.remove();
+      rapiDocLoading = null;
+      reject(new Error(`Could not load ${RAPIDOC_BUNDLE_URL}`));
+    };
+    document.head.append(script);
+  });
+  return rapiDocLoading;
+}
+
 /**
  * The OpenAPI document rendered by RapiDoc, a web component. Loaded in the browser only (it
  * registers a custom element), and only on this page, so no other page pays for its bundle.
@@ -36,7 +58,7 @@ export function ApiReferenceViewer() {
 
   useEffect(() => {
     let cancelled = false;
-    import("rapidoc").catch(() => {
+    loadRapiDoc().catch(() => {
       if (!cancelled) setStatus("failed");
     });
     return () => {

@@ -1,4 +1,5 @@
-import { Migrator, type Kysely, type Migration, type MigrationResultSet } from "kysely";
+import type { Kysely } from "kysely";
+import { Migrator, type Migration, type MigrationResultSet } from "kysely/migration";
 import type { DialectName } from "./dialect";
 import * as initial from "./migrations/20261128000000_initial";
 import * as staffAuth from "./migrations/20261129000000_staff_auth";

@@ -37,7 +37,7 @@ export function metadataKeyError(key: string): string | null {
 }
 
 function buildMetadataSchema<T>(allowNull: boolean) {
-  const valueTypes = [{ type: "string", maxLength: METADATA_STRING_MAX_LENGTH }, { type: "number" }, { type: "boolean" }];
+  const valueTypes = [{ type: "string" as const, maxLength: METADATA_STRING_MAX_LENGTH }, { type: "number" as const }, { type: "boolean" as const }];
   return z
     .unknown()
     .superRefine((value, ctx) => {
@@ -60,7 +60,7 @@ function buildMetadataSchema<T>(allowNull: boolean) {
         type: "object",
         maxProperties: METADATA_MAX_KEYS,
         propertyNames: { minLength: 1, maxLength: METADATA_KEY_MAX_LENGTH },
-        additionalProperties: { anyOf: allowNull ? [...valueTypes, { type: "null" }] : valueTypes },
+        additionalProperties: { anyOf: allowNull ? [...valueTypes, { type: "null" as const }] : valueTypes },
       },
     });
 }
