@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { register } from "tsx/esm/api";
 
 const nodeMajor = Number(process.versions.node.split(".")[0]);
 if (nodeMajor < 24) {
@@ -43,6 +44,7 @@ if (!buildIsCurrent()) {
 run(process.execPath, [path.join(root, "bin", "nexvio.mjs"), "bootstrap"]);
 
 process.env.NODE_ENV = "production";
-const { startServer } = await import("./server.mjs");
-const server = await startServer();
+register({ tsconfig: path.join(root, "tsconfig.json") });
+const { startServer } = await import("../lib/server/http-server.ts");
+const server = await startServer({ dir: root });
 console.log(`Nexvio Contacts is serving on http://localhost:${server.address().port} (Ctrl+C to stop)`);

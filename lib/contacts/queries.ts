@@ -2,16 +2,20 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch, jsonBody } from "@/lib/http/api-fetch";
 import { listRequestQuery, type ContactListView } from "./list-view";
-import type { Contact, ContactWithConversations, CreateContactInput, UpdateContactInput } from "./schemas";
+import type { ResponseData } from "../api/route";
+import type {
+  createContactRoute,
+  deleteContactRoute,
+  getContactRoute,
+  listContactsRoute,
+  updateContactRoute,
+} from "../api/routes/contacts";
+import type { ContactWithConversations, CreateContactInput, UpdateContactInput } from "./schemas";
 
-// React Query keys and fetchers for contacts, over the public /v1 API with the staff session.
+// React Query keys and fetchers for contacts, over the public /v1 API with the staff session. The
+// answers' types come from the route definitions (type-only imports: no server code reaches the page).
 
-export interface ContactListPage {
-  contacts: Contact[];
-  total: number;
-  limit: number;
-  offset: number;
-}
+type ContactListPage = ResponseData<typeof listContactsRoute>;
 
 export const contactKeys = {
   all: ["contacts"] as const,
@@ -34,7 +38,7 @@ export function useContactList(view: ContactListView) {
 export function useContact(id: string) {
   return useQuery({
     queryKey: contactKeys.detail(id),
-    queryFn: ({ signal }) => apiFetch<{ contact: ContactWithConversations }>(contactPath(id), { signal }).then((d) => d.contact),
+    queryFn: ({ signal }) => apiFetch<ResponseData<typeof getContactRoute>>(contactPath(id), { signal }).then((d) => d.contact),
   });
 }
 
@@ -42,7 +46,7 @@ export function useCreateContact() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: CreateContactInput) =>
-      apiFetch<{ contact: Contact }>("/v1/contacts", { method: "POST", body: jsonBody(input) }).then((d) => d.contact),
+      apiFetch<ResponseData<typeof createContactRoute>>("/v1/contacts", { method: "POST", body: jsonBody(input) }).then((d) => d.contact),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: contactKeys.lists() });
     },
@@ -53,7 +57,7 @@ export function useUpdateContact(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (patch: UpdateContactInput) =>
-      apiFetch<{ contact: Contact }>(contactPath(id), { method: "PATCH", body: jsonBody(patch) }).then((d) => d.contact),
+      apiFetch<ResponseData<typeof updateContactRoute>>(contactPath(id), { method: "PATCH", body: jsonBody(patch) }).then((d) => d.contact),
     onSuccess: async (contact) => {
       queryClient.setQueryData<ContactWithConversations>(contactKeys.detail(id), (old) =>
         old ? { ...old, ...contact } : undefined,
@@ -66,7 +70,7 @@ export function useUpdateContact(id: string) {
 export function useDeleteContact(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiFetch<unknown>(contactPath(id), { method: "DELETE" }),
+    mutationFn: () => apiFetch<ResponseData<typeof deleteContactRoute>>(contactPath(id), { method: "DELETE" }),
     onSuccess: async () => {
       queryClient.removeQueries({ queryKey: contactKeys.detail(id) });
       await queryClient.invalidateQueries({ queryKey: contactKeys.lists() });

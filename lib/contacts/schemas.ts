@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { metadataPatchSchema, metadataSchema } from "../validation/metadata";
 import { timestampSchema } from "../validation/timestamp";
-import { enumParam, integerParam } from "../validation/query-params";
+import { countSchema, enumParam, integerParam } from "../validation/query-params";
 import { isStorableText, STORABLE_TEXT_MESSAGE } from "../validation/text";
 
 // The contact concept, once: the API's route handlers, the dashboard's forms and the OpenAPI
@@ -11,6 +11,7 @@ export const NAME_MAX_LENGTH = 200;
 export const EMAIL_MAX_LENGTH = 254;
 export const PHONE_MAX_LENGTH = 32;
 export const SEARCH_MAX_LENGTH = 200;
+export const LIST_LIMIT_MAX = 500;
 export const EMAIL_MESSAGE = "Must be a valid email address";
 const NAME_MESSAGE = `Must be a name of 1–${NAME_MAX_LENGTH} characters, or null`;
 const PHONE_MESSAGE = `Must be at most ${PHONE_MAX_LENGTH} characters of digits, spaces and + - ( ) . with at least 5 digits, or null`;
@@ -24,20 +25,29 @@ export const contactNameSchema = z
   .nullable()
   .meta({ description: "Full name, trimmed.", example: "Jane Smith" });
 
+/**
+ * The address rule, written once as a pattern so the server and the OpenAPI document agree both
+ * ways: a dot-atom local part and a host name of labels that neither start nor end with `-` (the
+ * `format: email` of common JSON Schema validators, in its strict form).
+ */
+export const EMAIL_PATTERN =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+
 export const contactEmailSchema = z
   .string({ error: EMAIL_MESSAGE })
   .max(EMAIL_MAX_LENGTH, EMAIL_MESSAGE)
-  .refine(isStorableText, EMAIL_MESSAGE)
-  .pipe(z.email({ error: EMAIL_MESSAGE }))
-  .meta({ override: { type: "string", format: "email", maxLength: EMAIL_MAX_LENGTH } })
+  .regex(EMAIL_PATTERN, EMAIL_MESSAGE)
+  .meta({ override: { type: "string", format: "email", maxLength: EMAIL_MAX_LENGTH, pattern: EMAIL_PATTERN.source } })
   .nullable()
   .meta({ description: "Email address, stored as given and matched case-insensitively.", example: "jane@example.com" });
+
+/** Digits, spaces and `+ - ( ) .`, at least 5 of them digits: one pattern for server and document. */
+export const PHONE_PATTERN = /^[ +\-().]*(?:[0-9][ +\-().]*){5,}$/;
 
 export const contactPhoneSchema = z
   .string({ error: PHONE_MESSAGE })
   .max(PHONE_MAX_LENGTH, PHONE_MESSAGE)
-  .regex(/^[0-9 +\-().]+$/, PHONE_MESSAGE)
-  .refine((phone) => (phone.match(/[0-9]/g)?.length ?? 0) >= 5, PHONE_MESSAGE)
+  .regex(PHONE_PATTERN, PHONE_MESSAGE)
   .nullable()
   .meta({ description: "Phone number; E.164 (`+15551234567`) recommended.", example: "+15559876543" });
 
@@ -66,13 +76,18 @@ export const updateContactSchema = z
     message: "Give at least one of: name, email, phone, metadata",
     path: ["body"],
   })
-  .meta({ id: "UpdateContact" });
+  .meta({
+    id: "UpdateContact",
+    override: ({ jsonSchema }: { jsonSchema: Record<string, unknown> }) => {
+      jsonSchema.minProperties = 1;
+    },
+  });
 
 export const contactSortFields = ["createdAt", "name", "email"] as const;
 export const sortOrders = ["asc", "desc"] as const;
 
 export const listContactsQuerySchema = z.object({
-  limit: integerParam(1, 500, 100).meta({ description: "Maximum number of contacts to return." }),
+  limit: integerParam(1, LIST_LIMIT_MAX, 100).meta({ description: "Maximum number of contacts to return." }),
   offset: integerParam(0, null, 0).meta({ description: "Number of contacts to skip." }),
   chatbotId: z
     .string()
@@ -92,6 +107,10 @@ export const listContactsQuerySchema = z.object({
 });
 
 const timestamp = timestampSchema;
+
+export const contactIdParamsSchema = z.object({
+  contactId: z.string().meta({ description: "The contact's id.", example: "contact_123abc" }),
+});
 
 export const contactSchema = z
   .object({
@@ -113,6 +132,17 @@ export const conversationRefSchema = z
 export const contactWithConversationsSchema = contactSchema
   .extend({ conversations: z.array(conversationRefSchema).max(100) })
   .meta({ id: "ContactWithConversations" });
+
+export const contactListSchema = z
+  .object({
+    contacts: z.array(contactSchema).max(LIST_LIMIT_MAX),
+    total: countSchema.meta({ description: "Every contact that matches the filters, ignoring limit and offset." }),
+    limit: countSchema.meta({ description: "The limit applied." }),
+    offset: countSchema.meta({ description: "The offset applied." }),
+  })
+  .meta({ id: "ContactList" });
+
+export const deletedContactSchema = z.object({ deleted: z.literal(true), id: z.string() }).meta({ id: "DeletedContact" });
 
 export type CreateContactInput = z.output<typeof createContactSchema>;
 export type UpdateContactInput = z.output<typeof updateContactSchema>;

@@ -1,16 +1,12 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/http/api-fetch";
-import type { Conversation } from "./schemas";
+import type { ResponseData } from "../api/route";
+import type { listContactConversationsRoute } from "../api/routes/conversations";
 
 export const TIMELINE_PAGE_SIZE = 10;
 
-interface ConversationPage {
-  conversations: Conversation[];
-  total: number;
-  limit: number;
-  offset: number;
-}
+type ConversationPage = ResponseData<typeof listContactConversationsRoute>;
 
 export const conversationKeys = {
   ofContact: (contactId: string) => ["contacts", "detail", contactId, "conversations"] as const,

@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { timestampSchema } from "../validation/timestamp";
-import { integerParam } from "../validation/query-params";
+import { countSchema, integerParam } from "../validation/query-params";
+
+export const CONVERSATIONS_LIMIT_MAX = 100;
 
 export const listConversationsQuerySchema = z.object({
-  limit: integerParam(1, 100, 50).meta({ description: "Maximum number of conversations to return." }),
+  limit: integerParam(1, CONVERSATIONS_LIMIT_MAX, 50).meta({ description: "Maximum number of conversations to return." }),
   offset: integerParam(0, null, 0).meta({ description: "Number of conversations to skip." }),
 });
 
@@ -16,10 +18,19 @@ export const conversationSchema = z
     contactId: z.string().nullable(),
     startedAt: timestamp,
     lastMessageAt: timestamp,
-    messageCount: z.number().int(),
+    messageCount: countSchema,
     summary: z.string().nullable(),
   })
   .meta({ id: "Conversation" });
+
+export const conversationListSchema = z
+  .object({
+    conversations: z.array(conversationSchema).max(CONVERSATIONS_LIMIT_MAX),
+    total: countSchema.meta({ description: "Every conversation of the contact." }),
+    limit: countSchema.meta({ description: "The limit applied." }),
+    offset: countSchema.meta({ description: "The offset applied." }),
+  })
+  .meta({ id: "ConversationList" });
 
 export type ListConversationsQuery = z.output<typeof listConversationsQuerySchema>;
 export type Conversation = z.output<typeof conversationSchema>;

@@ -1,66 +1,74 @@
 import { z } from "zod";
-import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from "zod-openapi";
-import {
-  contactSchema,
-  contactWithConversationsSchema,
-  createContactSchema,
-  listContactsQuerySchema,
-  updateContactSchema,
-} from "../contacts/schemas";
-import { conversationSchema, listConversationsQuerySchema } from "../conversations/schemas";
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject } from "zod-openapi";
+import { ERROR_STATUS, type ErrorCode } from "../api/errors";
+import type { AnyRoute } from "../api/route";
+import { documentedHeaders, rateLimitHeaders, requestIdHeader, retryAfterHeader, wwwAuthenticateHeader } from "./headers";
 
-// The OpenAPI 3.1 document, built from the same zod schemas the route handlers validate with.
+// The OpenAPI 3.1 document, built from the route definitions: the same zod schemas the router
+// validates with, the same error table (lib/api/errors.ts) the handlers answer with.
 
 const errorSchema = z
   .object({
     status: z.literal("error"),
     error: z.object({
-      code: z.enum([
-        "validation_error",
-        "unauthorized",
-        "not_found",
-        "method_not_allowed",
-        "payload_too_large",
-        "unsupported_media_type",
-        "rate_limited",
-        "internal_error",
-      ]),
-      message: z.string(),
-      details: z.record(z.string(), z.string()).optional().meta({ description: "validation_error only: field → message; nested fields are dotted (`metadata.plan`)." }),
+      code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
+      message: z.string().max(1000),
+      details: z
+        .record(z.string().max(300), z.string().max(1000))
+        .optional()
+        .meta({ description: "validation_error only: field → message; nested fields are dotted (`metadata.plan`)." }),
     }),
   })
   .meta({ id: "Error" });
 
-const success = <T extends z.ZodType>(data: T) => z.object({ status: z.literal("success"), data });
-const rateLimitHeaders = z.object({
-  "X-RateLimit-Limit": z.string().meta({ description: "Requests allowed per minute for this key." }),
-  "X-RateLimit-Remaining": z.string().meta({ description: "Requests left in the current window." }),
-  "X-RateLimit-Reset": z.string().meta({ description: "When the window resets, in Unix seconds." }),
+const successEnvelope = (data: z.ZodType) => z.object({ status: z.literal("success"), data });
+const json = (schema: z.ZodType) => ({ "application/json": { schema } });
+
+const errorResponse = (description: string, headers: Record<string, z.ZodType> = {}): ZodOpenApiResponseObject => ({
+  description,
+  headers: z.object({ ...requestIdHeader, ...headers }),
+  content: json(errorSchema),
 });
 
-function ok(description: string, data: z.ZodType, status: "200" | "201" = "200"): ZodOpenApiResponsesObject {
-  return { [status]: { description, headers: rateLimitHeaders, content: { "application/json": { schema: success(data) } } } };
-}
-
-const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: errorSchema } } });
-const commonErrors: ZodOpenApiResponsesObject = {
-  "401": errorResponse("Missing, malformed, unknown or revoked API key."),
-  "429": errorResponse("Over the rate limit; see `Retry-After`."),
+// After authentication every answer carries the caller's budget; before it (401) and on our own failure (500) there is none.
+const authenticatedErrors = {
+  "401": errorResponse("Missing, malformed, unknown or revoked API key.", wwwAuthenticateHeader),
+  "429": errorResponse("Over the rate limit; see `Retry-After`.", { ...rateLimitHeaders, ...retryAfterHeader }),
   "500": errorResponse("Unexpected error; nothing is leaked, the request id is logged."),
 };
-const bodyErrors: ZodOpenApiResponsesObject = {
-  "400": errorResponse("Invalid body or unknown field (`validation_error`)."),
-  "413": errorResponse("Body larger than 1 MiB."),
-  "415": errorResponse("Content-Type is not application/json."),
-};
-const notFound = { "404": errorResponse("Contact absent, deleted, or in another workspace.") };
-const contactPath = { path: z.object({ contactId: z.string().meta({ description: "The contact's id.", example: "contact_123abc" }) }) };
 
-function operation(op: ZodOpenApiOperationObject): ZodOpenApiOperationObject {
-  return { tags: ["Contacts"], ...op, responses: { ...op.responses, ...commonErrors } };
+function operation(route: AnyRoute): ZodOpenApiOperationObject {
+  const errors = Object.entries(route.errors as Partial<Record<ErrorCode, string>>).map(([code, description]) => [
+    String(ERROR_STATUS[code as ErrorCode]),
+    errorResponse(description ?? code, rateLimitHeaders),
+  ]);
+  const successHeaders = Object.fromEntries((route.success.headers ?? []).map((name: keyof typeof documentedHeaders) => [name, documentedHeaders[name]]));
+  return {
+    operationId: route.operationId,
+    summary: route.summary,
+    ...(route.description ? { description: route.description } : {}),
+    tags: [route.tag],
+    requestParams: { ...(route.request.params ? { path: route.request.params } : {}), ...(route.request.query ? { query: route.request.query } : {}) },
+    ...(route.request.body ? { requestBody: { required: true, content: json(route.request.body) } } : {}),
+    responses: {
+      [String(route.success.status)]: {
+        description: route.success.description,
+        headers: z.object({ ...requestIdHeader, ...rateLimitHeaders, ...successHeaders }),
+        content: json(successEnvelope(route.success.data)),
+      },
+      ...Object.fromEntries(errors),
+      ...authenticatedErrors,
+    },
+  };
 }
 
-export function buildOpenApiDocument(serverUrl = "/") {
+function paths(routes: readonly AnyRoute[]): ZodOpenApiPathsObject {
+  const byPath: ZodOpenApiPathsObject = {};
+  for (const route of routes) byPath[route.path] = { ...byPath[route.path], [route.method]: operation(route) };
+  return byPath;
+}
+
+export function buildOpenApiDocument(routes: readonly AnyRoute[], serverUrl = "/") {
   return createDocument({
     openapi: "3.1.0",
     info: {
@@ -75,57 +83,6 @@ export function buildOpenApiDocument(serverUrl = "/") {
     components: {
       securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "Authorization: Bearer nxv_…" } },
     },
-    paths: {
-      "/v1/contacts": {
-        get: operation({
-          operationId: "listContacts",
-          summary: "List contacts",
-          requestParams: { query: listContactsQuerySchema },
-          responses: {
-            ...ok("A page of contacts and the total that match.", z.object({ contacts: z.array(contactSchema), total: z.number().int(), limit: z.number().int(), offset: z.number().int() })),
-            "400": errorResponse("Invalid query parameter (`validation_error`)."),
-          },
-        }),
-        post: operation({
-          operationId: "createContact",
-          summary: "Create a contact",
-          requestBody: { required: true, content: { "application/json": { schema: createContactSchema } } },
-          responses: { ...ok("The contact as stored.", z.object({ contact: contactSchema }), "201"), ...bodyErrors },
-        }),
-      },
-      "/v1/contacts/{contactId}": {
-        get: operation({
-          operationId: "getContact",
-          summary: "Get a contact with its latest conversations",
-          requestParams: contactPath,
-          responses: { ...ok("The contact and up to 100 conversations, newest first.", z.object({ contact: contactWithConversationsSchema })), ...notFound },
-        }),
-        patch: operation({
-          operationId: "updateContact",
-          summary: "Update a contact",
-          requestParams: contactPath,
-          requestBody: { required: true, content: { "application/json": { schema: updateContactSchema } } },
-          responses: { ...ok("The contact after the change.", z.object({ contact: contactSchema })), ...bodyErrors, ...notFound },
-        }),
-        delete: operation({
-          operationId: "deleteContact",
-          summary: "Delete a contact",
-          requestParams: contactPath,
-          responses: { ...ok("The contact is gone.", z.object({ deleted: z.literal(true), id: z.string() })), ...notFound },
-        }),
-      },
-      "/v1/contacts/{contactId}/conversations": {
-        get: operation({
-          operationId: "listContactConversations",
-          summary: "List a contact's conversations",
-          requestParams: { ...contactPath, query: listConversationsQuerySchema },
-          responses: {
-            ...ok("A page of conversations, newest first.", z.object({ conversations: z.array(conversationSchema), total: z.number().int(), limit: z.number().int(), offset: z.number().int() })),
-            "400": errorResponse("Invalid query parameter (`validation_error`)."),
-            ...notFound,
-          },
-        }),
-      },
-    },
+    paths: paths(routes),
   });
 }

@@ -1,9 +1,15 @@
 import { z } from "zod";
 
+/** The largest integer a query parameter may spell: 15 decimal digits. */
+const LARGEST_PARAM = 999_999_999_999_999;
+
+/** A count in an answer (a total, a limit, an offset): a non-negative integer. */
+export const countSchema = z.number().int().min(0);
+
 /** An integer query parameter given as decimal digits, bounded and with a default. */
 export function integerParam(min: number, max: number | null, fallback: number) {
   const message = max === null ? `Must be an integer of at least ${min}` : `Must be an integer between ${min} and ${max}`;
-  const bounded = max === null ? z.number().int().min(min, message) : z.number().int().min(min, message).max(max, message);
+  const bounded = z.number().int().min(min, message).max(max ?? LARGEST_PARAM, message);
   return z
     .string()
     .regex(/^\d{1,15}$/, message)
@@ -15,7 +21,7 @@ export function integerParam(min: number, max: number | null, fallback: number) 
       // Documented as the integer it is, not as the digit string it arrives as.
       override: ({ jsonSchema }: { jsonSchema: Record<string, unknown> }) => {
         delete jsonSchema.pattern;
-        Object.assign(jsonSchema, { type: "integer", minimum: min, ...(max === null ? {} : { maximum: max }), default: fallback });
+        Object.assign(jsonSchema, { type: "integer", minimum: min, maximum: max ?? LARGEST_PARAM, default: fallback });
       },
     });
 }

@@ -137,6 +137,52 @@ describe("an unexpected failure", () => {
   });
 });
 
+describe("paths and methods (CONTRACT.md)", () => {
+  it.each([() => "/v1/contacts/", () => `/v1/contacts/${contactId}/`, () => `/v1/contacts/${contactId}/conversations/`])(
+    "a trailing slash is an unknown path: 404 (%#)",
+    async (path) => {
+      expectError(await call("GET", path(), { key: tenant.apiKey }), 404, "not_found");
+    },
+  );
+
+  it.each([
+    [() => "/v1/contacts", "GET, POST, HEAD"],
+    [() => `/v1/contacts/${contactId}`, "GET, PATCH, DELETE, HEAD"],
+    [() => `/v1/contacts/${contactId}/conversations`, "GET, HEAD"],
+  ])("OPTIONS on a known path is 204 with the same Allow as its 405 (%#)", async (path, allow) => {
+    const options = await call("OPTIONS", path());
+    expect(options.status).toBe(204);
+    expect(options.headers.get("allow")).toBe(allow);
+    expect(options.text).toBe("");
+    const refused = await call("PUT", path(), { key: tenant.apiKey, body: {} });
+    expect(refused.headers.get("allow")).toBe(allow);
+  });
+
+  it("OPTIONS on an unknown path is 404", async () => {
+    expectError(await call("OPTIONS", "/v1/anything"), 404, "not_found");
+  });
+
+  it("HEAD is answered wherever GET is, without a body", async () => {
+    const head = await call("HEAD", `/v1/contacts/${contactId}`, { key: tenant.apiKey });
+    expect(head.status).toBe(200);
+    expect(head.text).toBe("");
+    expect(head.headers.get("x-ratelimit-limit")).toMatch(/^\d+$/);
+  });
+
+  it.each([
+    ["/v1/contacts?limit=2&limit=3", "limit"],
+    ["/v1/contacts?sortBy=name&sortBy=email", "sortBy"],
+    ["/v1/contacts?search=a&search=", "search"],
+  ])("a known query parameter given twice is a validation_error naming it: %s", async (path, field) => {
+    const error = expectError(await call("GET", path, { key: tenant.apiKey }), 400, "validation_error");
+    expect(error.details).toEqual({ [field]: "Must be given at most once" });
+  });
+
+  it("an unknown query parameter given twice is still ignored", async () => {
+    expectSuccess(await call("GET", "/v1/contacts?utm=a&utm=b", { key: tenant.apiKey }));
+  });
+});
+
 describe("every response", () => {
   it("carries X-Request-Id and the JSON content type", async () => {
     const responses = [

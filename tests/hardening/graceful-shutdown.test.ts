@@ -19,9 +19,9 @@ import { openSlowPost } from "../support/slow-request";
 const SEEDED_CONTACTS = 20_000;
 /** After the last answer, the process is gone within this. */
 const EXIT_AFTER_LAST_ANSWER_MS = 1500;
-/** scripts/server.mjs takes connections already queued for up to 1 s after the signal, then refuses. */
+/** The production server (lib/server/http-server.ts) takes connections already queued for up to 1 s after the signal, then refuses. */
 const REFUSED_WITHIN_MS = 3000;
-/** scripts/server.mjs gives in-flight requests this long, then exits 1. */
+/** The production server gives in-flight requests this long, then exits 1. */
 const DRAIN_TIMEOUT_MS = 10_000;
 
 let database: TestDatabase;

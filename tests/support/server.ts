@@ -4,7 +4,7 @@ import { createTestDatabase, temporarySqliteUrl, type TestDatabase } from "./bac
 import net from "node:net";
 import path from "node:path";
 
-// Starts the real production server (scripts/server.mjs over the `next build` output) on a free port.
+// Starts the real production server (lib/server through scripts/server.mjs, over the `next build` output) on a free port.
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 

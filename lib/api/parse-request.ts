@@ -1,0 +1,35 @@
+import type { z } from "zod";
+import { validationError } from "./errors";
+import { readJsonBody } from "./read-json-body";
+import type { RouteRequest } from "./route";
+import { parseOrThrow } from "./validation";
+
+// A route's inputs, parsed with the schemas of its definition, in the contract's order: path
+// parameters, then the query, then the body.
+
+/** The query's known parameters, each given at most once (unknown ones are ignored). */
+export function parseQuery<S extends z.ZodObject>(schema: S, searchParams: URLSearchParams): z.output<S> {
+  const given: Record<string, string> = {};
+  const repeated: Record<string, string> = {};
+  for (const name of Object.keys(schema.shape)) {
+    const values = searchParams.getAll(name);
+    if (values.length > 1) repeated[name] = "Must be given at most once";
+    else if (values.length === 1) given[name] = values[0];
+  }
+  if (Object.keys(repeated).length > 0) throw validationError(repeated);
+  return parseOrThrow(schema, given);
+}
+
+export interface ParsedRequest {
+  params: unknown;
+  query: unknown;
+  body: unknown;
+}
+
+export async function parseRequest(spec: RouteRequest, request: Request, params: Record<string, string>): Promise<ParsedRequest> {
+  return {
+    params: spec.params ? parseOrThrow(spec.params, params) : undefined,
+    query: spec.query ? parseQuery(spec.query, new URL(request.url).searchParams) : undefined,
+    body: spec.body ? parseOrThrow(spec.body, await readJsonBody(request), spec.unknownBodyFields) : undefined,
+  };
+}

@@ -1,0 +1,105 @@
+import { z } from "zod";
+import {
+  contactIdParamsSchema,
+  contactListSchema,
+  contactSchema,
+  contactWithConversationsSchema,
+  createContactSchema,
+  deletedContactSchema,
+  listContactsQuerySchema,
+  updateContactSchema,
+} from "../../contacts/schemas";
+import { createContact, deleteContact, getContact, listContacts, updateContact } from "../../contacts/service";
+import { defineRoute } from "../route";
+
+const CONTACT_NOT_FOUND = "Contact absent, deleted, or in another workspace.";
+
+// GET /v1/contacts — list, filter, search and sort the workspace's contacts
+export const listContactsRoute = defineRoute({
+  method: "get",
+  path: "/v1/contacts",
+  operationId: "listContacts",
+  summary: "List contacts",
+  tag: "Contacts",
+  request: { query: listContactsQuerySchema },
+  success: { status: 200, description: "A page of contacts and the total that match.", data: contactListSchema },
+  errors: { validation_error: "Invalid query parameter, or a known one given twice (`validation_error`)." },
+  handler: async ({ query, principal, store }) => ({ status: 200, data: await listContacts(store, principal.workspaceId, query) }),
+});
+
+// POST /v1/contacts — create a contact for one of the workspace's chatbots
+export const createContactRoute = defineRoute({
+  method: "post",
+  path: "/v1/contacts",
+  operationId: "createContact",
+  summary: "Create a contact",
+  tag: "Contacts",
+  request: { body: createContactSchema },
+  success: { status: 201, description: "The contact as stored.", data: z.object({ contact: contactSchema }) },
+  errors: {
+    validation_error: "Invalid body or unknown field (`validation_error`).",
+    payload_too_large: "Body larger than 1 MiB.",
+    unsupported_media_type: "Content-Type is not application/json.",
+  },
+  handler: async ({ body, principal, store }) => ({
+    status: 201,
+    data: { contact: await createContact(store, principal.workspaceId, body) },
+  }),
+});
+
+// GET /v1/contacts/{contactId} — one contact with its latest conversations
+export const getContactRoute = defineRoute({
+  method: "get",
+  path: "/v1/contacts/{contactId}",
+  operationId: "getContact",
+  summary: "Get a contact with its latest conversations",
+  tag: "Contacts",
+  request: { params: contactIdParamsSchema },
+  success: {
+    status: 200,
+    description: "The contact and up to 100 conversations, newest first.",
+    data: z.object({ contact: contactWithConversationsSchema }),
+  },
+  errors: { not_found: CONTACT_NOT_FOUND },
+  handler: async ({ params, principal, store }) => ({
+    status: 200,
+    data: { contact: await getContact(store, principal.workspaceId, params.contactId) },
+  }),
+});
+
+// PATCH /v1/contacts/{contactId} — change fields; metadata is merged key by key
+export const updateContactRoute = defineRoute({
+  method: "patch",
+  path: "/v1/contacts/{contactId}",
+  operationId: "updateContact",
+  summary: "Update a contact",
+  tag: "Contacts",
+  request: { params: contactIdParamsSchema, body: updateContactSchema, unknownBodyFields: { chatbotId: "Cannot be changed after creation" } },
+  success: { status: 200, description: "The contact after the change.", data: z.object({ contact: contactSchema }) },
+  errors: {
+    validation_error: "Invalid body, unknown field, or no field at all (`validation_error`).",
+    not_found: CONTACT_NOT_FOUND,
+    payload_too_large: "Body larger than 1 MiB.",
+    unsupported_media_type: "Content-Type is not application/json.",
+  },
+  handler: async ({ params, body, principal, store }) => ({
+    status: 200,
+    data: { contact: await updateContact(store, principal.workspaceId, params.contactId, body) },
+  }),
+});
+
+// DELETE /v1/contacts/{contactId} — delete a contact; its conversations stay without it
+export const deleteContactRoute = defineRoute({
+  method: "delete",
+  path: "/v1/contacts/{contactId}",
+  operationId: "deleteContact",
+  summary: "Delete a contact",
+  tag: "Contacts",
+  request: { params: contactIdParamsSchema },
+  success: { status: 200, description: "The contact is gone.", data: deletedContactSchema },
+  errors: { not_found: CONTACT_NOT_FOUND },
+  handler: async ({ params, principal, store }) => {
+    await deleteContact(store, principal.workspaceId, params.contactId);
+    return { status: 200, data: { deleted: true as const, id: params.contactId } };
+  },
+});

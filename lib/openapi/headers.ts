@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+// Every response header the API sends that a client may read, described once.
+
+const header = (description: string, schema: z.ZodType = z.string()) => schema.meta({ description });
+const unixSeconds = z.string().regex(/^\d{1,12}$/);
+
+export const requestIdHeader = {
+  "X-Request-Id": header("The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem.", z.string().regex(/^[\w.:-]{1,128}$/)),
+};
+
+export const rateLimitHeaders = {
+  "X-RateLimit-Limit": header("Requests allowed per minute for this key.", z.string().regex(/^\d{1,9}$/)),
+  "X-RateLimit-Remaining": header("Requests left in the current window.", z.string().regex(/^\d{1,9}$/)),
+  "X-RateLimit-Reset": header("When the window resets, in Unix seconds.", unixSeconds),
+};
+
+export const retryAfterHeader = {
+  "Retry-After": header("Seconds to wait before the next request.", z.string().regex(/^\d{1,9}$/)),
+};
+
+export const wwwAuthenticateHeader = {
+  "WWW-Authenticate": header("How to authenticate: `Bearer`.", z.string().max(200)),
+};
+
+export const allowHeader = {
+  Allow: header("The methods this path supports.", z.string().max(200)),
+};
+
+export const documentedHeaders = {
+  Location: header("The new resource's URL.", z.string().max(2048)),
+  ETag: header("The resource's version, for `If-Match` and `If-None-Match`.", z.string().max(200)),
+};
