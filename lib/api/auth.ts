@@ -3,7 +3,7 @@ import { hashApiKey, isWellFormedApiKey } from "../api-keys/secret";
 import { apiKeyMatchesHash } from "../api-keys/verify";
 import { getAuth, ownOrigin } from "../auth/server";
 import type { Store } from "../db/client";
-import { clientAddress } from "./client-address";
+import { clientAddress } from "../http/client-address";
 import { ApiError } from "./errors";
 import { recordAuthFailure } from "./rate-limit";
 

@@ -1,4 +1,7 @@
+import { InvalidInputError, NotFoundError } from "../errors";
+
 // The contract's error codes, the HTTP status of each, and the one error class that carries them.
+// The OpenAPI document, the server's own answers and the route wrapper all read ERROR_STATUS.
 
 export const ERROR_STATUS = {
   validation_error: 400,
@@ -31,8 +34,14 @@ export class ApiError extends Error {
   }
 }
 
-export const contactNotFound = () => new ApiError("not_found", "Contact not found");
-
 export function validationError(details: ErrorDetails, message = "Invalid request data"): ApiError {
   return new ApiError("validation_error", message, details);
+}
+
+/** A domain error (lib/errors.ts) in the contract's terms; anything else stays unknown. */
+export function apiErrorOf(error: unknown): ApiError | undefined {
+  if (error instanceof ApiError) return error;
+  if (error instanceof NotFoundError) return new ApiError("not_found", error.message);
+  if (error instanceof InvalidInputError) return validationError(error.fields, error.message);
+  return undefined;
 }

@@ -2,7 +2,7 @@ import { getStore, type Store } from "../db/client";
 import { log } from "../log";
 import { nonDocumentSecurityHeaders } from "../security/headers";
 import { authenticateStaff, type ApiPrincipal } from "./auth";
-import { ApiError } from "./errors";
+import { ApiError, apiErrorOf } from "./errors";
 import { consumeBudget, type RateLimitHeaders } from "./rate-limit";
 import { requestIdFrom } from "./request-id";
 import { failure } from "./respond";
@@ -17,7 +17,8 @@ export function requestIdOf(request: Request): string {
 
 /** A thrown error as the contract's envelope; anything unexpected is logged and says only `internal_error`. */
 export function errorResponse(error: unknown, request: Request, requestId: string): Response {
-  if (error instanceof ApiError) return failure(error);
+  const known = apiErrorOf(error);
+  if (known) return failure(known);
   const { pathname } = new URL(request.url);
   log.error({ err: error, requestId, method: request.method, path: pathname }, "unhandled error in API route");
   return failure(new ApiError("internal_error", `Something went wrong on our side; quote request id ${requestId}`));

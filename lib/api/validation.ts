@@ -1,38 +1,6 @@
 import type { z } from "zod";
-import { validationError, type ErrorDetails } from "./errors";
-
-const READ_ONLY_FIELDS: Record<string, string> = {
-  id: "Is assigned by the server and cannot be set",
-  createdAt: "Is set by the server and cannot be changed",
-  updatedAt: "Is set by the server and cannot be changed",
-  conversations: "Is read-only",
-};
-
-// A field named `constructor` or `__proto__` must not find Object.prototype's members in these tables.
-function ownMessage(messages: Record<string, string>, field: string): string | undefined {
-  return Object.hasOwn(messages, field) ? messages[field] : undefined;
-}
-
-/** Turns zod issues into the contract's `details`: dotted field path → first message for it. */
-export function issuesToDetails(issues: readonly z.core.$ZodIssue[], unknownFieldMessages: Record<string, string> = {}): ErrorDetails {
-  // No prototype: a field named `__proto__` is then an ordinary key.
-  const details: ErrorDetails = Object.create(null);
-  const add = (field: string, message: string) => {
-    if (!(field in details)) details[field] = message;
-  };
-  for (const issue of issues) {
-    const prefix = issue.path.map(String).join(".");
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) {
-        const field = prefix ? `${prefix}.${key}` : key;
-        add(field, ownMessage(unknownFieldMessages, key) ?? ownMessage(READ_ONLY_FIELDS, key) ?? "Unknown field");
-      }
-    } else {
-      add(prefix || "body", issue.message);
-    }
-  }
-  return details;
-}
+import { issuesToDetails } from "../validation/issues";
+import { validationError } from "./errors";
 
 export function parseOrThrow<S extends z.ZodType>(
   schema: S,

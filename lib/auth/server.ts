@@ -2,7 +2,7 @@ import { betterAuth } from "better-auth";
 import type { Kysely } from "kysely";
 import { publicBaseUrl, secureCookies, signInLimitPerMinute } from "../config";
 import { getStore, type Store } from "../db/client";
-import { CLIENT_ADDRESS_HEADER } from "../api/client-address";
+import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
 import { authSecret } from "./secret";
 
 // Staff sign-in for the dashboard: better-auth over our own database (tables from the

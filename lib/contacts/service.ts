@@ -1,4 +1,4 @@
-import { validationError, contactNotFound } from "../api/errors";
+import { contactNotFound, InvalidInputError } from "../errors";
 import { chatbotExists } from "../chatbots/repository";
 import type { Store } from "../db/client";
 import type { NewContactRow } from "../db/schema";
@@ -71,7 +71,7 @@ export async function getContact(store: Store, workspaceId: string, contactId: s
 
 export async function createContact(store: Store, workspaceId: string, input: CreateContactInput): Promise<Contact> {
   if (!(await chatbotExists(store.db, workspaceId, input.chatbotId))) {
-    throw validationError({ chatbotId: "Must be the id of a chatbot in this workspace" });
+    throw new InvalidInputError({ chatbotId: "Must be the id of a chatbot in this workspace" });
   }
   const row = newContactRow(workspaceId, input);
   await writeTransaction(store, (tx) => insertContacts(tx, store.dialect, [row]));
@@ -114,7 +114,7 @@ export async function updateContact(
     if (input.metadata !== undefined) {
       const merged = mergeMetadata(parseMetadata(current.metadata), input.metadata);
       if (Object.keys(merged).length > METADATA_MAX_KEYS) {
-        throw validationError({ metadata: `Must have at most ${METADATA_MAX_KEYS} keys after merging (would have ${Object.keys(merged).length})` });
+        throw new InvalidInputError({ metadata: `Must have at most ${METADATA_MAX_KEYS} keys after merging (would have ${Object.keys(merged).length})` });
       }
       changes.metadata = JSON.stringify(merged);
     }

@@ -1,5 +1,5 @@
 import { refreshStatisticsAfterBulkLoad } from "../db/dialect";
-import { issuesToDetails } from "../api/validation";
+import { issuesToDetails } from "../validation/issues";
 import { listChatbots } from "../chatbots/repository";
 import { insertContacts } from "../contacts/repository";
 import { newContactRow } from "../contacts/service";

@@ -2,7 +2,7 @@ import http from "node:http";
 import net from "node:net";
 import next from "next";
 import { apiApp } from "../api/api-app";
-import { CLIENT_ADDRESS_HEADER } from "../api/client-address";
+import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
 import { releaseResources } from "../shutdown";
 import { answerApiError } from "./api-error-response";
 import { isApiPath, isUnroutableApiPath } from "./unroutable-path";
