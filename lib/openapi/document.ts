@@ -37,6 +37,11 @@ const authenticatedErrors = {
   "500": errorResponse("Unexpected error; nothing is leaked, the request id is logged."),
 };
 
+// Only a dashboard session can meet this: API keys are never refused for where a request came from.
+const crossSiteWrite = {
+  "403": errorResponse("A write with the dashboard's session cookie from another site (`forbidden`).", rateLimitHeaders),
+};
+
 function operation(route: AnyRoute): ZodOpenApiOperationObject {
   const errors = Object.entries(route.errors as Partial<Record<ErrorCode, string>>).map(([code, description]) => [
     String(ERROR_STATUS[code as ErrorCode]),
@@ -57,6 +62,7 @@ function operation(route: AnyRoute): ZodOpenApiOperationObject {
         content: json(successEnvelope(route.success.data)),
       },
       ...Object.fromEntries(errors),
+      ...(route.method === "get" ? {} : crossSiteWrite),
       ...authenticatedErrors,
     },
   };

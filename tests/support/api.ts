@@ -1,6 +1,8 @@
 import { expect, inject } from "vitest";
+import { openApiValidator } from "./openapi-validator";
 
-// A thin HTTP client for the tests: real requests to the real server, JSON in and out.
+// A thin HTTP client for the tests: real requests to the real server, JSON in and out. Every /v1
+// answer it receives is checked against the server's own OpenAPI document.
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -25,7 +27,8 @@ export async function call<T = any>(method: string, path: string, options: Reque
     body = JSON.stringify(options.body);
     headers["content-type"] ??= "application/json";
   }
-  const response = await fetch(`${options.baseUrl ?? inject("baseUrl")}${path}`, { method, headers, body });
+  const baseUrl = options.baseUrl ?? inject("baseUrl");
+  const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
   const text = await response.text();
   let parsed: any;
   try {
@@ -33,7 +36,22 @@ export async function call<T = any>(method: string, path: string, options: Reque
   } catch {
     parsed = undefined;
   }
+  if (path.startsWith("/v1")) {
+    const problemsOf = await documentedAnswers(baseUrl);
+    expect(problemsOf({ method, path, status: response.status, headers: response.headers, body: parsed }), "answer not as documented").toEqual([]);
+  }
   return { status: response.status, headers: response.headers, body: parsed, text };
+}
+
+const validators = new Map<string, Promise<ReturnType<typeof openApiValidator>>>();
+
+function documentedAnswers(baseUrl: string) {
+  let validator = validators.get(baseUrl);
+  if (!validator) {
+    validator = fetch(`${baseUrl}/v1/openapi.json`).then(async (response) => openApiValidator(await response.json()));
+    validators.set(baseUrl, validator);
+  }
+  return validator;
 }
 
 /** An API bound to one key. */
