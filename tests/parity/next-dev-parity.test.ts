@@ -45,25 +45,26 @@ beforeAll(async () => {
   keys.production = tenant.apiKey;
   keys.dev = await newKeyFor(tenant);
   const port = await freePort();
-  const env = { ...process.env, DATABASE_URL: inject("databaseUrl"), AUTH_SECRET: TEST_AUTH_SECRET, NEXT_TELEMETRY_DISABLED: "1" };
+  const env: Record<string, string | undefined> = { ...process.env, DATABASE_URL: inject("databaseUrl"), AUTH_SECRET: TEST_AUTH_SECRET, NEXT_TELEMETRY_DISABLED: "1" };
   // Vitest's own BASE_URL ("/") and NODE_ENV ("test") are not the app's.
   delete env.BASE_URL;
   delete env.NODE_ENV;
   let output = "";
-  devServer = spawn(process.execPath, [path.join(REPO_ROOT, "node_modules/next/dist/bin/next"), "dev", "--port", String(port), "--hostname", "127.0.0.1"], {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, "node_modules/next/dist/bin/next"), "dev", "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: REPO_ROOT,
-    env,
+    env: env as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
-  devServer.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  devServer.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  devServer = child;
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   devUrl = `http://127.0.0.1:${port}`;
   // The first request compiles the /v1 route; it may take a while.
   const deadline = Date.now() + 150_000;
   for (;;) {
     const ready = await fetch(`${devUrl}/v1/openapi.json`).then((r) => r.ok, () => false);
     if (ready) break;
-    if (Date.now() > deadline || devServer.exitCode !== null) throw new Error(`next dev did not start:\n${output}`);
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`next dev did not start:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }, 180_000);

@@ -8,7 +8,8 @@ import { openApiValidator } from "../support/openapi-validator";
 const contact = { id: "contact_1", chatbotId: "chatbot_1", name: "Ann", email: null, phone: null, metadata: {}, createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-01T00:00:00Z" };
 const headers = new Headers({ "x-request-id": "req-1", "x-ratelimit-limit": "100", "x-ratelimit-remaining": "99", "x-ratelimit-reset": "1800000000" });
 const answer = (body: unknown, status = 201) => ({ method: "POST", path: "/v1/contacts", status, headers, body });
-const document = () => JSON.parse(JSON.stringify(buildOpenApiDocument(apiRoutes))) as Record<string, any>;
+type OpenApiDocument = { components: { schemas: Record<string, { properties: Record<string, unknown> }> } } & Record<string, unknown>;
+const document = () => JSON.parse(JSON.stringify(buildOpenApiDocument(apiRoutes))) as OpenApiDocument;
 
 describe("the OpenAPI answer check", () => {
   it("accepts an answer as documented", () => {
@@ -24,7 +25,8 @@ describe("the OpenAPI answer check", () => {
   it("fails an undocumented status, a missing field, a bad header and an error outside the envelope", () => {
     const problemsOf = openApiValidator(document());
     expect(problemsOf(answer({ status: "success", data: { contact } }, 202))).toEqual([expect.stringContaining("202 is not documented")]);
-    const { email: _email, ...withoutEmail } = contact;
+    const withoutEmail: Partial<typeof contact> = { ...contact };
+    delete withoutEmail.email;
     expect(problemsOf(answer({ status: "success", data: { contact: withoutEmail } }))).toEqual([expect.stringContaining("email")]);
     const badHeader = new Headers(headers);
     badHeader.set("x-ratelimit-remaining", "lots");
