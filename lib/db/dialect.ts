@@ -122,52 +122,6 @@ export function byteOrder(dialect: DialectName, column: string): RawBuilder<stri
   return dialect === "postgres" ? sql<string>`${sql.ref(column)} collate "C"` : sql<string>`${sql.ref(column)}`;
 }
 
-/** Creates the contacts table with the dialect's key layout, then the search index behind it. */
-export async function createContactsTable(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
-  const columns = db.schema
-    .createTable("contacts")
-    .addColumn("workspace_id", "text", (col) => col.notNull())
-    .addColumn("id", "text", (col) => col.notNull())
-    .addColumn("chatbot_id", "text", (col) => col.notNull())
-    .addColumn("name", "text")
-    .addColumn("email", "text")
-    .addColumn("phone", "text")
-    .addColumn("metadata", "text", (col) => col.notNull().defaultTo("{}"))
-    .addColumn("created_at", "text", (col) => col.notNull())
-    .addColumn("updated_at", "text", (col) => col.notNull())
-    .addForeignKeyConstraint("contacts_chatbot_fkey", ["workspace_id", "chatbot_id"], "chatbots", ["workspace_id", "id"]);
-  // SQLite gets an integer primary key as the full-text index's stable row id; PostgreSQL keys by
-  // (workspace_id, id) so that it can be sharded by workspace.
-  const table =
-    dialect === "sqlite"
-      ? columns
-          .addColumn("seq", "integer", (col) => col.primaryKey())
-          .addUniqueConstraint("contacts_workspace_id_id_key", ["workspace_id", "id"])
-      : columns.addPrimaryKeyConstraint("contacts_pkey", ["workspace_id", "id"]);
-  await table.execute();
-
-  if (dialect === "sqlite") {
-    await sql`create virtual table contacts_search using fts5(
-      name, email, content='contacts', content_rowid='seq', tokenize='trigram')`.execute(db);
-    // New rows are indexed by insertSearchableContacts; the trigger the initial migration made here
-    // is dropped by 20261129020000_search_index_per_statement.
-    await sql`create trigger contacts_search_insert after insert on contacts begin
-      insert into contacts_search(rowid, name, email) values (new.seq, new.name, new.email);
-    end`.execute(db);
-    await sql`create trigger contacts_search_delete after delete on contacts begin
-      insert into contacts_search(contacts_search, rowid, name, email) values ('delete', old.seq, old.name, old.email);
-    end`.execute(db);
-    await sql`create trigger contacts_search_update after update of name, email on contacts begin
-      insert into contacts_search(contacts_search, rowid, name, email) values ('delete', old.seq, old.name, old.email);
-      insert into contacts_search(rowid, name, email) values (new.seq, new.name, new.email);
-    end`.execute(db);
-  } else {
-    await sql`create extension if not exists pg_trgm`.execute(db);
-    await sql`create index contacts_name_trgm on contacts using gin (name gin_trgm_ops)`.execute(db);
-    await sql`create index contacts_email_trgm on contacts using gin (email gin_trgm_ops)`.execute(db);
-  }
-}
-
 type BulkTable = "contacts" | "conversations";
 type BulkRow = NewContactRow | NewConversationRow;
 const POSTGRES_ROWS_PER_STATEMENT = 5_000;
