@@ -1,7 +1,8 @@
 import { sql, type SelectQueryBuilder } from "kysely";
 import type { Db, Store } from "../db/client";
 import { addToContactCounts, countedContacts, subtractFromContactCount } from "./contact-counts";
-import { byteOrder, contactSearchCondition, countMatchesFromIndex, fewSearchMatches, insertSearchableContacts, pageKeysFirst, unindexedSortKey, type DialectName, type SearchPlan } from "../db/dialect";
+import { unindexedSortKey, type SearchPlan } from "../db/dialect";
+import type { StorageDialect } from "../db/storage-dialect";
 import type { ContactRow, Database, NewContactRow } from "../db/schema";
 import type { ContactSortField, SortOrder } from "./schemas";
 
@@ -38,7 +39,7 @@ function filtered(store: Store, filter: ContactFilter, plan: SearchPlan): Select
   let query = store.db.selectFrom("contacts").where("contacts.workspace_id", "=", filter.workspaceId);
   if (filter.chatbotId !== undefined) query = query.where("contacts.chatbot_id", "=", filter.chatbotId);
   const { search } = filter;
-  if (search) query = query.where(contactSearchCondition(store.dialect, filter.workspaceId, search, plan));
+  if (search) query = query.where(store.dialect.contactSearch.condition(filter.workspaceId, search, plan));
   return query;
 }
 
@@ -51,10 +52,10 @@ export async function listContacts(store: Store, filter: ContactFilter, page: Co
 export function contactPageQuery(store: Store, filter: ContactFilter, page: ContactPage, matches?: number) {
   const columns = CONTACT_COLUMNS.map((c) => `contacts.${c}` as const);
   const column = SORT_COLUMNS[page.sortBy];
-  if (filter.search && matches !== undefined && fewSearchMatches(store.dialect, matches)) {
+  if (filter.search && matches !== undefined && store.dialect.contactSearch.fewMatches(matches)) {
     return sortedAfterMatching(filtered(store, filter, "few").select(columns), column, page);
   }
-  if (!pageKeysFirst(store.dialect, page.offset)) {
+  if (!store.dialect.contactSearch.pageKeysFirst(page.offset)) {
     return inSortOrder(store, filtered(store, filter, "many").select(columns), column, page.sortOrder).limit(page.limit).offset(page.offset);
   }
   const pageIds = inSortOrder(store, filtered(store, filter, "many").select("contacts.id"), column, page.sortOrder).limit(page.limit).offset(page.offset);
@@ -65,8 +66,8 @@ export function contactPageQuery(store: Store, filter: ContactFilter, page: Cont
 function inSortOrder<O>(store: Store, query: SelectQueryBuilder<Database, "contacts", O>, column: (typeof SORT_COLUMNS)[ContactSortField], order: SortOrder) {
   // Null names/emails come last in both directions; the sort indexes lead with the same expression.
   if (column !== "created_at") query = query.orderBy(sql`(${sql.ref(column)} is null)`);
-  const sortKey = column === "created_at" ? sql.ref(column) : byteOrder(store.dialect, column);
-  return query.orderBy(sortKey, order).orderBy(byteOrder(store.dialect, "contacts.id"), order);
+  const sortKey = column === "created_at" ? sql.ref(column) : store.dialect.byteOrder(column);
+  return query.orderBy(sortKey, order).orderBy(store.dialect.byteOrder("contacts.id"), order);
 }
 
 /** Sorts the matches themselves instead of walking a sort index: the plan for a search with few matches. */
@@ -82,7 +83,7 @@ function sortedAfterMatching<O>(query: SelectQueryBuilder<Database, "contacts", 
 export async function countContacts(store: Store, filter: ContactFilter): Promise<number> {
   if (!filter.search) return countedContacts(store.db, filter.workspaceId, filter.chatbotId);
   if (filter.chatbotId === undefined) {
-    const fromIndex = await countMatchesFromIndex(store.db, store.dialect, filter.workspaceId, filter.search);
+    const fromIndex = await store.dialect.contactSearch.countMatchesFromIndex(store.db, filter.workspaceId, filter.search);
     if (fromIndex !== undefined) return fromIndex;
   }
   const row = await filtered(store, filter, "count")
@@ -101,8 +102,8 @@ export async function findContact(db: Db, workspaceId: string, contactId: string
 }
 
 /** Inserts rows as given, indexed for search and counted. Run it in a write transaction. */
-export async function insertContacts(db: Db, dialect: DialectName, rows: readonly NewContactRow[]): Promise<void> {
-  await insertSearchableContacts(db, dialect, rows);
+export async function insertContacts(db: Db, dialect: StorageDialect, rows: readonly NewContactRow[]): Promise<void> {
+  await dialect.contactSearch.insertSearchableContacts(db, rows);
   await addToContactCounts(db, rows);
 }
 

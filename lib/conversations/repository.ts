@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import type { ConversationRow, NewConversationRow } from "../db/schema";
-import { insertManyRows, type DialectName } from "../db/dialect";
+import type { StorageDialect } from "../db/storage-dialect";
 
 // SQL for conversations. Newest `started_at` first everywhere; id breaks ties.
 
@@ -33,6 +33,6 @@ export async function countConversationsOfContact(db: Db, workspaceId: string, c
 }
 
 /** Inserts rows as given, in as few statements as the parameter limits allow. */
-export async function insertConversations(db: Db, dialect: DialectName, rows: readonly NewConversationRow[]): Promise<void> {
-  await insertManyRows(db, dialect, "conversations", rows);
+export async function insertConversations(db: Db, dialect: StorageDialect, rows: readonly NewConversationRow[]): Promise<void> {
+  await dialect.insertRows(db, "conversations", rows);
 }

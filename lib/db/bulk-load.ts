@@ -1,32 +1,12 @@
 import { sql } from "kysely";
 import type { Db, Store } from "./client";
-import type { DialectName } from "./dialect";
+import type { StorageDialect } from "./storage-dialect";
 import { writeTransaction } from "./transaction";
 
 // A bulk load into empty tables builds their secondary indexes once, from sorted data, after the
 // rows are in, instead of inserting every row into eight randomly keyed B-trees (measured at 1M
 // contacts: those inserts outgrow the page cache and dominate the load). Primary keys and unique
 // constraints stay, so every row is still checked as it arrives.
-
-interface IndexDefinition {
-  name: string;
-  definition: string;
-}
-
-async function secondaryIndexes(tx: Db, dialect: DialectName, tables: readonly string[]): Promise<IndexDefinition[]> {
-  if (dialect === "sqlite") {
-    // Indexes made by a constraint have no SQL text and cannot be dropped.
-    const { rows } = await sql<IndexDefinition>`select name, sql as definition from sqlite_master
-      where type = 'index' and sql is not null and tbl_name in (${sql.join(tables)}) order by name`.execute(tx);
-    return rows;
-  }
-  const { rows } = await sql<IndexDefinition>`select indexname as name, indexdef as definition from pg_indexes
-    where schemaname = current_schema() and tablename in (${sql.join(tables)})
-      and not exists (select 1 from pg_constraint
-        where conindid = (quote_ident(schemaname) || '.' || quote_ident(indexname))::regclass)
-    order by indexname`.execute(tx);
-  return rows;
-}
 
 async function allEmpty(db: Db, tables: readonly string[]): Promise<boolean> {
   for (const table of tables) {
@@ -55,12 +35,11 @@ export async function bulkLoad<T>(store: Store, tables: readonly string[], load:
  * then recreates them exactly as they were. The transaction makes it all or nothing: should the
  * load fail or the process die, the tables and their indexes are as before.
  */
-async function withIndexesBuiltAfterLoad<T>(tx: Db, dialect: DialectName, tables: readonly string[], load: () => Promise<T>): Promise<T> {
-  const indexes = await secondaryIndexes(tx, dialect, tables);
+async function withIndexesBuiltAfterLoad<T>(tx: Db, dialect: StorageDialect, tables: readonly string[], load: () => Promise<T>): Promise<T> {
+  const indexes = await dialect.secondaryIndexes(tx, tables);
   for (const { name } of indexes) await sql`drop index ${sql.id(name)}`.execute(tx);
   const result = await load();
-  // PostgreSQL sorts each index in memory up to this much, instead of merging runs from disk.
-  if (dialect === "postgres") await sql`set local maintenance_work_mem = '256MB'`.execute(tx);
+  await dialect.prepareIndexBuild(tx);
   for (const { definition } of indexes) await sql.raw(definition).execute(tx);
   return result;
 }

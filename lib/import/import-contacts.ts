@@ -1,4 +1,3 @@
-import { refreshStatisticsAfterBulkLoad } from "../db/dialect";
 import { issuesToDetails } from "../api/validation";
 import { listChatbots } from "../chatbots/repository";
 import { insertContacts } from "../contacts/repository";
@@ -73,7 +72,7 @@ export async function importContacts(
     }
     await flush();
   });
-  await refreshStatisticsAfterBulkLoad(store.db, store.dialect, report.imported);
+  await store.dialect.refreshStatisticsAfterBulkLoad(store.db, report.imported);
   // Parsers may report a malformed record before the rows read ahead of it: the report is in file order.
   report.rejected.sort((a, b) => a.line - b.line);
   return report;

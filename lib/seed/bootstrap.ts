@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
-import type { Kysely } from "kysely";
 import { createApiKey } from "../api-keys/repository";
 import type { Store } from "../db/client";
 import { migrateToLatest } from "../db/migrate";
@@ -42,7 +41,7 @@ export type BootstrapResult =
  * document's example records) into a database that has no workspace yet. Returns the lines to print.
  */
 export async function bootstrapDatabase(store: Store, { port }: BootstrapOptions): Promise<BootstrapResult> {
-  const migrations = await migrateToLatest(store.db as Kysely<unknown>, store.dialect);
+  const migrations = await migrateToLatest(store);
   // The demo staff password is hashed (scrypt, deliberately slow) only when a demo will be made,
   // and before the write lock is taken; later starts skip it.
   const staffPassword = randomBytes(12).toString("base64url");

@@ -2,7 +2,7 @@ import { insertChatbots } from "../chatbots/repository";
 import { insertContacts } from "../contacts/repository";
 import { insertConversations } from "../conversations/repository";
 import type { Db } from "../db/client";
-import type { DialectName } from "../db/dialect";
+import type { StorageDialect } from "../db/storage-dialect";
 import type { ChatbotRow, NewContactRow, NewConversationRow, WorkspaceRow } from "../db/schema";
 import { newId } from "../ids";
 import { createWorkspace } from "../workspaces/repository";
@@ -54,7 +54,7 @@ export function demoRows(demo: DemoWorkspace, count: number, now: number): DemoR
 }
 
 /** Inserts demo rows in multi-row statements; returns how many conversations. */
-export async function insertDemoRows(db: Db, dialect: DialectName, { contacts, conversations }: DemoRows): Promise<number> {
+export async function insertDemoRows(db: Db, dialect: StorageDialect, { contacts, conversations }: DemoRows): Promise<number> {
   await insertContacts(db, dialect, contacts);
   await insertConversations(db, dialect, conversations);
   return conversations.length;

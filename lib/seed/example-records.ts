@@ -1,7 +1,7 @@
 import { insertContacts } from "../contacts/repository";
 import { insertConversations } from "../conversations/repository";
 import type { Db } from "../db/client";
-import type { DialectName } from "../db/dialect";
+import type { StorageDialect } from "../db/storage-dialect";
 import type { NewContactRow, NewConversationRow } from "../db/schema";
 
 // The example records of the product document (contacts-api.seed.txt), with its literal ids, so
@@ -72,7 +72,7 @@ function exampleConversations(workspaceId: string): NewConversationRow[] {
 /** Inserts the document's example contacts and conversations; the workspace must have chatbot_456def. */
 export async function insertExampleRecords(
   db: Db,
-  dialect: DialectName,
+  dialect: StorageDialect,
   workspaceId: string,
 ): Promise<{ contacts: number; conversations: number }> {
   const contacts = exampleContacts(workspaceId);

@@ -1,7 +1,6 @@
 import { createApiKey } from "../api-keys/repository";
 import type { Store } from "../db/client";
 import { bulkLoad } from "../db/bulk-load";
-import { refreshStatisticsAfterBulkLoad } from "../db/dialect";
 import { writeTransaction } from "../db/transaction";
 import { demoRowBatches } from "./demo-row-batches";
 import { createDemoWorkspace, DEMO_KEY_NAME, insertDemoRows } from "./demo-workspace";
@@ -43,7 +42,7 @@ export async function seedWorkspace(store: Store, { name, contacts, onProgress }
       onProgress?.(done, contacts);
     }
   });
-  await refreshStatisticsAfterBulkLoad(store.db, store.dialect, contacts);
+  await store.dialect.refreshStatisticsAfterBulkLoad(store.db, contacts);
   const { apiKey, key } = await createApiKey(store.db, demo.workspace.id, DEMO_KEY_NAME);
   return {
     workspaceId: demo.workspace.id,

@@ -1,6 +1,6 @@
 import { hashPassword } from "better-auth/crypto";
 import type { Db, Store } from "../db/client";
-import type { DialectName } from "../db/dialect";
+import type { StorageDialect } from "../db/storage-dialect";
 import { newId } from "../ids";
 import { writeTransaction } from "../db/transaction";
 import type { NewStaffUser } from "./schemas";
@@ -26,20 +26,19 @@ export async function createStaffUser(store: Store, workspaceId: string, input: 
 /** The inserts of createStaffUser, for callers that already hold a write transaction. */
 export async function insertStaffUser(
   tx: Db,
-  dialect: DialectName,
+  dialect: StorageDialect,
   workspaceId: string,
   input: Omit<NewStaffUser, "password">,
   passwordHash: string,
 ): Promise<StaffUser> {
   const now = new Date();
-  // better-auth keeps native dates and booleans on PostgreSQL, ISO text and 0/1 on SQLite.
-  const stamp = dialect === "postgres" ? now : now.toISOString();
+  const stamp = dialect.authDate(now);
   const user = { id: newId("user_"), workspace_id: workspaceId, email: input.email, name: input.name };
   const taken = await tx.selectFrom("staff_users").select("id").where("email", "=", input.email).executeTakeFirst();
   if (taken) throw new StaffEmailTakenError(`a staff user with email ${input.email} already exists`);
   await tx
     .insertInto("staff_users")
-    .values({ ...user, email_verified: dialect === "postgres" ? true : 1, image: null, created_at: stamp, updated_at: stamp })
+    .values({ ...user, email_verified: dialect.authBoolean(true), image: null, created_at: stamp, updated_at: stamp })
     .execute();
   await tx
     .insertInto("staff_accounts")

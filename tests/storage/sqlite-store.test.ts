@@ -10,7 +10,7 @@ import { openMigratedStore, type Store } from "../../lib/db/client";
 import { migrateToLatest } from "../../lib/db/migrate";
 import { contactPageQuery } from "../../lib/contacts/repository";
 import type { ContactSortField, SortOrder } from "../../lib/contacts/schemas";
-import { contactSearchCondition } from "../../lib/db/dialect";
+import { sqliteContactSearch } from "../../lib/db/dialect";
 import { createWorkspace } from "../../lib/workspaces/repository";
 import { temporaryDatabaseUrl } from "../support/server";
 
@@ -63,7 +63,7 @@ describe("SQLite store", () => {
   });
 
   it("migrations are idempotent", async () => {
-    expect(await migrateToLatest(store.db as never, store.dialect)).toEqual([]);
+    expect(await migrateToLatest(store)).toEqual([]);
   });
 
   it("refuses a contact for a chatbot of another workspace (foreign key includes workspace_id)", async () => {
@@ -112,7 +112,7 @@ describe("SQLite store", () => {
         .selectFrom("contacts")
         .select("id")
         .where("workspace_id", "=", "ws_x")
-        .where(contactSearchCondition("sqlite", "ws_x", "smith", "count"));
+        .where(sqliteContactSearch.condition("ws_x", "smith", "count"));
       const detail = await plan(query);
       expect(detail).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
       expect(detail).not.toMatch(/SCAN contacts\b/);
