@@ -1,8 +1,7 @@
 import { sql, type SelectQueryBuilder } from "kysely";
-import type { Db, Store } from "../db/client";
+import type { Store } from "../db/client";
 import { addToContactCounts, countedContacts, subtractFromContactCount } from "./contact-counts";
 import { unindexedSortKey, type SearchPlan } from "../db/dialect";
-import type { StorageDialect } from "../db/storage-dialect";
 import type { ContactRow, Database, NewContactRow } from "../db/schema";
 import type { ContactSortField, SortOrder } from "./schemas";
 
@@ -81,7 +80,7 @@ function sortedAfterMatching<O>(query: SelectQueryBuilder<Database, "contacts", 
 }
 
 export async function countContacts(store: Store, filter: ContactFilter): Promise<number> {
-  if (!filter.search) return countedContacts(store.db, filter.workspaceId, filter.chatbotId);
+  if (!filter.search) return countedContacts(store, filter.workspaceId, filter.chatbotId);
   if (filter.chatbotId === undefined) {
     const fromIndex = await store.dialect.contactSearch.countMatchesFromIndex(store.db, filter.workspaceId, filter.search);
     if (fromIndex !== undefined) return fromIndex;
@@ -92,8 +91,8 @@ export async function countContacts(store: Store, filter: ContactFilter): Promis
   return Number(row.total);
 }
 
-export async function findContact(db: Db, workspaceId: string, contactId: string): Promise<StoredContact | undefined> {
-  return db
+export async function findContact(store: Store, workspaceId: string, contactId: string): Promise<StoredContact | undefined> {
+  return store.db
     .selectFrom("contacts")
     .select(CONTACT_COLUMNS)
     .where("workspace_id", "=", workspaceId)
@@ -102,34 +101,34 @@ export async function findContact(db: Db, workspaceId: string, contactId: string
 }
 
 /** Inserts rows as given, indexed for search and counted. Run it in a write transaction. */
-export async function insertContacts(db: Db, dialect: StorageDialect, rows: readonly NewContactRow[]): Promise<void> {
-  await dialect.contactSearch.insertSearchableContacts(db, rows);
-  await addToContactCounts(db, rows);
+export async function insertContacts(store: Store, rows: readonly NewContactRow[]): Promise<void> {
+  await store.dialect.contactSearch.insertSearchableContacts(store.db, rows);
+  await addToContactCounts(store, rows);
 }
 
 export async function updateContactRow(
-  db: Db,
+  store: Store,
   workspaceId: string,
   contactId: string,
   changes: Partial<Pick<ContactRow, "name" | "email" | "phone" | "metadata" | "updated_at">>,
 ): Promise<void> {
-  await db.updateTable("contacts").set(changes).where("workspace_id", "=", workspaceId).where("id", "=", contactId).execute();
+  await store.db.updateTable("contacts").set(changes).where("workspace_id", "=", workspaceId).where("id", "=", contactId).execute();
 }
 
 /** Deletes a contact; its conversations stay in the workspace with no contact. False when absent. */
-export async function deleteContactRow(db: Db, workspaceId: string, contactId: string): Promise<boolean> {
-  await db
+export async function deleteContactRow(store: Store, workspaceId: string, contactId: string): Promise<boolean> {
+  await store.db
     .updateTable("conversations")
     .set({ contact_id: null })
     .where("workspace_id", "=", workspaceId)
     .where("contact_id", "=", contactId)
     .execute();
-  const deleted = await db
+  const deleted = await store.db
     .deleteFrom("contacts")
     .where("workspace_id", "=", workspaceId)
     .where("id", "=", contactId)
     .returning("chatbot_id")
     .executeTakeFirst();
-  if (deleted) await subtractFromContactCount(db, workspaceId, deleted.chatbot_id);
+  if (deleted) await subtractFromContactCount(store, workspaceId, deleted.chatbot_id);
   return deleted !== undefined;
 }

@@ -1,6 +1,5 @@
 import { sql } from "kysely";
 import type { Db, Store } from "./client";
-import type { StorageDialect } from "./storage-dialect";
 import { writeTransaction } from "./transaction";
 
 // A bulk load into empty tables builds their secondary indexes once, from sorted data, after the
@@ -17,7 +16,7 @@ async function allEmpty(db: Db, tables: readonly string[]): Promise<boolean> {
 }
 
 /** Runs one batch of a bulk load in a transaction of its own, or in the one the whole load shares. */
-export type BatchWriter = <T>(work: (tx: Db) => Promise<T>) => Promise<T>;
+export type BatchWriter = <T>(work: (tx: Store) => Promise<T>) => Promise<T>;
 
 /**
  * Runs a bulk load into `tables`, handing `load` the writer for its batches. Into empty tables it
@@ -27,7 +26,7 @@ export type BatchWriter = <T>(work: (tx: Db) => Promise<T>) => Promise<T>;
  */
 export async function bulkLoad<T>(store: Store, tables: readonly string[], load: (writeBatch: BatchWriter) => Promise<T>): Promise<T> {
   if (!(await allEmpty(store.db, tables))) return load((work) => writeTransaction(store, work));
-  return writeTransaction(store, (tx) => withIndexesBuiltAfterLoad(tx, store.dialect, tables, () => load((work) => work(tx))));
+  return writeTransaction(store, (tx) => withIndexesBuiltAfterLoad(tx, tables, () => load((work) => work(tx))));
 }
 
 /**
@@ -35,11 +34,11 @@ export async function bulkLoad<T>(store: Store, tables: readonly string[], load:
  * then recreates them exactly as they were. The transaction makes it all or nothing: should the
  * load fail or the process die, the tables and their indexes are as before.
  */
-async function withIndexesBuiltAfterLoad<T>(tx: Db, dialect: StorageDialect, tables: readonly string[], load: () => Promise<T>): Promise<T> {
-  const indexes = await dialect.secondaryIndexes(tx, tables);
-  for (const { name } of indexes) await sql`drop index ${sql.id(name)}`.execute(tx);
+async function withIndexesBuiltAfterLoad<T>({ db, dialect }: Store, tables: readonly string[], load: () => Promise<T>): Promise<T> {
+  const indexes = await dialect.secondaryIndexes(db, tables);
+  for (const { name } of indexes) await sql`drop index ${sql.id(name)}`.execute(db);
   const result = await load();
-  await dialect.prepareIndexBuild(tx);
-  for (const { definition } of indexes) await sql.raw(definition).execute(tx);
+  await dialect.prepareIndexBuild(db);
+  for (const { definition } of indexes) await sql.raw(definition).execute(db);
   return result;
 }

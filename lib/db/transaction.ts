@@ -1,12 +1,13 @@
 import type { SelectQueryBuilder } from "kysely";
-import type { Db, Store } from "./client";
+import type { Store } from "./client";
 
 /**
  * Runs `work` in a transaction that holds the write lock from its first statement, so a
  * read-modify-write never loses an update to a concurrent writer (another request or process).
+ * `work` gets the store bound to the transaction.
  */
-export async function writeTransaction<T>(store: Store, work: (tx: Db) => Promise<T>): Promise<T> {
-  return store.dialect.writeTransaction(store.db, work);
+export async function writeTransaction<T>(store: Store, work: (tx: Store) => Promise<T>): Promise<T> {
+  return store.dialect.writeTransaction(store.db, (db) => work({ db, dialect: store.dialect }));
 }
 
 /** Locks the selected rows until the transaction ends (PostgreSQL); SQLite already holds the write lock. */

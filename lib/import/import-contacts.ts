@@ -51,7 +51,7 @@ export async function importContacts(
   rows: AsyncIterable<SourceRow>,
   onBatch?: (imported: number) => void,
 ): Promise<ImportReport> {
-  const chatbots = new Set((await listChatbots(store.db, workspaceId)).map((chatbot) => chatbot.id));
+  const chatbots = new Set((await listChatbots(store, workspaceId)).map((chatbot) => chatbot.id));
   const report: ImportReport = { imported: 0, rejected: [] };
   await bulkLoad(store, ["contacts"], async (writeBatch) => {
     let batch: NewContactRow[] = [];
@@ -59,7 +59,7 @@ export async function importContacts(
       if (batch.length === 0) return;
       const rowsToInsert = batch;
       batch = [];
-      await writeBatch((tx) => insertContacts(tx, store.dialect, rowsToInsert));
+      await writeBatch((tx) => insertContacts(tx, rowsToInsert));
       report.imported += rowsToInsert.length;
       onBatch?.(report.imported);
     };

@@ -51,7 +51,7 @@ describe("SQLite store", () => {
     let second: Store | undefined;
     try {
       second = await openMigratedStore(databaseConfig({ DATABASE_URL: temporaryDatabaseUrl("statements") }));
-      const workspace = await createWorkspace(second.db, "Statements");
+      const workspace = await createWorkspace(second, "Statements");
       const query = second.db.selectFrom("workspaces").select("name").where("id", "=", workspace.id);
       for (let i = 0; i < 5; i++) expect((await query.executeTakeFirstOrThrow()).name).toBe("Statements");
       const text = query.compile().sql;
@@ -67,9 +67,9 @@ describe("SQLite store", () => {
   });
 
   it("refuses a contact for a chatbot of another workspace (foreign key includes workspace_id)", async () => {
-    const a = await createWorkspace(store.db, "A");
-    const b = await createWorkspace(store.db, "B");
-    const chatbotOfA = await createChatbot(store.db, a.id, "bot");
+    const a = await createWorkspace(store, "A");
+    const b = await createWorkspace(store, "B");
+    const chatbotOfA = await createChatbot(store, a.id, "bot");
     const now = new Date().toISOString();
     await expect(
       store.db
@@ -80,8 +80,8 @@ describe("SQLite store", () => {
   });
 
   it("stores API keys only as a SHA-256 hash", async () => {
-    const workspace = await createWorkspace(store.db, "Keys");
-    const { key, apiKey } = await createApiKey(store.db, workspace.id, "k");
+    const workspace = await createWorkspace(store, "Keys");
+    const { key, apiKey } = await createApiKey(store, workspace.id, "k");
     expect(key).toMatch(/^nxv_[0-9A-Za-z]{32,}$/);
     const row = await store.db.selectFrom("api_keys").selectAll().where("id", "=", apiKey.id).executeTakeFirstOrThrow();
     expect(row.key_hash).toBe(hashApiKey(key));
