@@ -1,7 +1,7 @@
 import { sql, type SelectQueryBuilder } from "kysely";
 import type { Store } from "../db/client";
 import { addToContactCounts, countedContacts, subtractFromContactCount } from "./contact-counts";
-import { unindexedSortKey, type SearchPlan } from "../db/dialect";
+import { unindexedSortKey, type SearchPlan } from "./search/contact-search";
 import type { ContactRow, Database, NewContactRow } from "../db/schema";
 import type { ContactSortField, SortOrder } from "./schemas";
 

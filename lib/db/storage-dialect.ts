@@ -1,5 +1,5 @@
 import type { RawBuilder, SelectQueryBuilder } from "kysely";
-import type { ContactSearch } from "./dialect";
+import type { ContactSearch } from "../contacts/search/contact-search";
 import type { Db } from "./client";
 import type { NewContactRow, NewConversationRow } from "./schema";
 

@@ -10,7 +10,7 @@ import { openMigratedStore, type Store } from "../../lib/db/client";
 import { migrateToLatest } from "../../lib/db/migrate";
 import { contactPageQuery } from "../../lib/contacts/repository";
 import type { ContactSortField, SortOrder } from "../../lib/contacts/schemas";
-import { sqliteContactSearch } from "../../lib/db/dialect";
+import { sqliteContactSearch } from "../../lib/contacts/search/sqlite-contact-search";
 import { createWorkspace } from "../../lib/workspaces/repository";
 import { temporaryDatabaseUrl } from "../support/server";
 

@@ -2,7 +2,7 @@ import { sql, type Kysely } from "kysely";
 
 // PostgreSQL sorts text in the database's collation, so on an en_US cluster `Zoe` would come after
 // `adam` while SQLite puts it first. Names, emails and ids now sort in byte order ("C") on both
-// backends (lib/db/dialect.ts, byteOrder); these indexes serve exactly those ORDER BYs. A "C" column
+// backends (StorageDialect.byteOrder); these indexes serve exactly those ORDER BYs. A "C" column
 // collation would do the same but break ILIKE for non-ASCII letters.
 export async function up(db: Kysely<unknown>, dialect: "sqlite" | "postgres"): Promise<void> {
   if (dialect !== "postgres") return;

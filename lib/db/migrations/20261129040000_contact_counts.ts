@@ -4,7 +4,7 @@ import { sql, type Kysely } from "kysely";
 // and every unfiltered list answers with its `total`. The count is kept per chatbot instead, changed
 // in the same transaction as the contacts (lib/contacts/contact-counts.ts).
 //
-// SQLite also gets two indexes for search (lib/db/dialect.ts): (workspace_id, seq) checks trigram
+// SQLite also gets two indexes for search (lib/contacts/search/sqlite-contact-search.ts): (workspace_id, seq) checks trigram
 // matches against the workspace without reading rows, and (workspace_id, name, email) lets a term
 // too short for the trigram index be matched without reading rows.
 export async function up(db: Kysely<unknown>, dialect: "sqlite" | "postgres"): Promise<void> {

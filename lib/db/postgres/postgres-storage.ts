@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { postgresContactSearch } from "../dialect";
+import { postgresContactSearch } from "../../contacts/search/postgres-contact-search";
 import type { IndexDefinition, StorageDialect } from "../storage-dialect";
 import { insertWithUnnest } from "./insert-with-unnest";
 

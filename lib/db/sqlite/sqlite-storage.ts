@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { sqliteContactSearch } from "../dialect";
+import { sqliteContactSearch } from "../../contacts/search/sqlite-contact-search";
 import { insertChunks } from "../insert-chunks";
 import type { IndexDefinition, StorageDialect } from "../storage-dialect";
 
