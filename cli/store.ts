@@ -1,4 +1,4 @@
-import { openMigratedStore, type Db, type Store } from "../lib/db/client";
+import { openMigratedStore, type Store } from "../lib/db/client";
 import type { WorkspaceRow } from "../lib/db/schema";
 import { findWorkspace } from "../lib/workspaces/repository";
 import { CliError } from "./output";
@@ -13,8 +13,8 @@ export async function withStore<T>(work: (store: Store) => Promise<T>, open: () 
   }
 }
 
-export async function requireWorkspace(db: Db, workspaceId: string): Promise<WorkspaceRow> {
-  const workspace = await findWorkspace(db, workspaceId);
+export async function requireWorkspace(store: Store, workspaceId: string): Promise<WorkspaceRow> {
+  const workspace = await findWorkspace(store, workspaceId);
   if (!workspace) throw new CliError(`no workspace with id "${workspaceId}"`);
   return workspace;
 }

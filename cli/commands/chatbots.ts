@@ -15,8 +15,8 @@ export function registerChatbots(program: Command): void {
     .option("--json", 'print only {"id","workspaceId","name"} as one line of JSON')
     .action(async (options: { workspace: string; name: string; json?: boolean }) => {
       const chatbot = await withStore(async (store) => {
-        await requireWorkspace(store.db, options.workspace);
-        return createChatbot(store.db, options.workspace, options.name);
+        await requireWorkspace(store, options.workspace);
+        return createChatbot(store, options.workspace, options.name);
       });
       if (options.json) printJson({ id: chatbot.id, workspaceId: chatbot.workspace_id, name: chatbot.name });
       else printLines([`Created chatbot ${chatbot.id} ("${chatbot.name}") in workspace ${chatbot.workspace_id}.`]);

@@ -43,7 +43,7 @@ export function registerImport(program: Command): void {
       const started = performance.now();
       const progress = progressBar("Importing", fs.statSync(file).size);
       const report = await withStore(async (store) => {
-        await requireWorkspace(store.db, options.workspace);
+        await requireWorkspace(store, options.workspace);
         return importContacts(store, options.workspace, readRows(file, format, progress.update));
       }).finally(() => progress.stop());
       if (options.json) printJson(report);

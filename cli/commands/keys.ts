@@ -21,8 +21,8 @@ export function registerKeys(program: Command): void {
     .option("--json", 'print only {"id","workspaceId","name","apiKey"} as one line of JSON')
     .action(async (options: { workspace: string; name: string; json?: boolean }) => {
       const { apiKey, key } = await withStore(async (store) => {
-        await requireWorkspace(store.db, options.workspace);
-        return createApiKey(store.db, options.workspace, options.name);
+        await requireWorkspace(store, options.workspace);
+        return createApiKey(store, options.workspace, options.name);
       });
       if (options.json) {
         printJson({ id: apiKey.id, workspaceId: apiKey.workspace_id, name: apiKey.name, apiKey: key });
@@ -44,8 +44,8 @@ export function registerKeys(program: Command): void {
     .requiredOption("--workspace <id>", "workspace id")
     .action(async (options: { workspace: string }) => {
       const rows = await withStore(async (store) => {
-        await requireWorkspace(store.db, options.workspace);
-        return listApiKeys(store.db, options.workspace);
+        await requireWorkspace(store, options.workspace);
+        return listApiKeys(store, options.workspace);
       });
       if (rows.length === 0) {
         printLines([`No API keys in workspace ${options.workspace}.`]);
@@ -67,7 +67,7 @@ export function registerKeys(program: Command): void {
     .description("revoke an API key at once")
     .argument("<keyId>", "id of the key (key_…)")
     .action(async (keyId: string) => {
-      const revoked = await withStore((store) => revokeApiKey(store.db, keyId));
+      const revoked = await withStore((store) => revokeApiKey(store, keyId));
       if (!revoked) throw new CliError(`no active API key with id "${keyId}"`);
       printLines([`Revoked API key ${keyId}: requests with it are now answered 401.`]);
     });

@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import type { Kysely } from "kysely";
 import { openStore } from "../../lib/db/client";
 import { migrateToLatest } from "../../lib/db/migrate";
 import { printLines } from "../output";
@@ -12,7 +11,7 @@ export function registerMigrate(program: Command): void {
     .action(async () => {
       // Opened unmigrated so that the names of the migrations applied now can be reported.
       const applied = await withStore(
-        (store) => migrateToLatest(store.db as Kysely<unknown>, store.dialect),
+        (store) => migrateToLatest(store),
         async () => openStore(),
       );
       printLines(applied.length > 0 ? applied.map((name) => `Applied migration ${name}`) : ["Database is up to date"]);

@@ -17,8 +17,8 @@ interface CreateOptions {
 
 /** The given workspace, or the only one there is. */
 async function chooseWorkspace(store: Store, workspaceId: string | undefined): Promise<string> {
-  if (workspaceId) return (await requireWorkspace(store.db, workspaceId)).id;
-  const workspaces = await listWorkspaces(store.db);
+  if (workspaceId) return (await requireWorkspace(store, workspaceId)).id;
+  const workspaces = await listWorkspaces(store);
   if (workspaces.length === 1) return workspaces[0].id;
   if (workspaces.length === 0) throw new CliError("there is no workspace yet: run `nexvio bootstrap` or `nexvio seed` first");
   throw new CliError(`there are ${workspaces.length} workspaces: choose one with --workspace (see \`nexvio users list\`)`);
@@ -64,7 +64,7 @@ export function registerUsers(program: Command): void {
     .option("--workspace <id>", "only this workspace")
     .action(async (options: { workspace?: string }) => {
       const rows = await withStore(async (store) => {
-        const workspaces = options.workspace ? [await requireWorkspace(store.db, options.workspace)] : await listWorkspaces(store.db);
+        const workspaces = options.workspace ? [await requireWorkspace(store, options.workspace)] : await listWorkspaces(store);
         const perWorkspace = await Promise.all(workspaces.map((w) => listStaffUsers(store, w.id)));
         return perWorkspace.flat();
       });

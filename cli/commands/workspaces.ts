@@ -13,7 +13,7 @@ export function registerWorkspaces(program: Command): void {
     .requiredOption("--name <name>", "workspace name", parseName)
     .option("--json", 'print only {"id","name"} as one line of JSON')
     .action(async (options: { name: string; json?: boolean }) => {
-      const workspace = await withStore((store) => createWorkspace(store.db, options.name));
+      const workspace = await withStore((store) => createWorkspace(store, options.name));
       if (options.json) {
         printJson({ id: workspace.id, name: workspace.name });
         return;
@@ -30,7 +30,7 @@ export function registerWorkspaces(program: Command): void {
     .command("list")
     .description("list workspaces")
     .action(async () => {
-      const rows = await withStore((store) => listWorkspaces(store.db));
+      const rows = await withStore((store) => listWorkspaces(store));
       if (rows.length === 0) printLines(["No workspaces."]);
       else printLines(formatTable(["ID", "NAME", "CREATED"], rows.map((w) => [w.id, w.name, w.created_at])));
     });

@@ -49,20 +49,18 @@ function conversationsOf(contactId: string, chatbotId: string, summaries: readon
 
 const timelineSummaries = Array.from({ length: TIMELINE_CONVERSATIONS }, (_, i) => `Timeline conversation ${i + 1}`);
 await insertConversations(
-  store.db,
-  store.dialect,
+  store,
   conversationsOf(timelineContact.id, chatbotIds[0], timelineSummaries, { hoursAgo: (i) => i * 9 + 1, minutes: 12, messageCount: (i) => i + 2 }),
 );
 
 // Conversations are written by the chat platform, not through the API: summaries carrying markup come from here.
 const xssContact = await createContact(store, workspaceId, { chatbotId: chatbotIds[1], name: "Summary Payloads" });
 await insertConversations(
-  store.db,
-  store.dialect,
+  store,
   conversationsOf(xssContact.id, chatbotIds[1], XSS_SUMMARIES, { hoursAgo: (i) => i + 1, minutes: 5, messageCount: () => 3 }),
 );
 
-const other = await createDemoWorkspace(store.db, "Other Workspace", newId("chatbot_"));
+const other = await createDemoWorkspace(store, "Other Workspace", newId("chatbot_"));
 const otherContact = await createContact(store, other.workspace.id, {
   chatbotId: other.chatbots[0].id,
   name: "Outsider Olive",

@@ -1,4 +1,4 @@
-import type { Db } from "../db/client";
+import type { Store } from "../db/client";
 import type { ApiKeyRow } from "../db/schema";
 import { newId } from "../ids";
 import { nowIso } from "../time";
@@ -7,7 +7,7 @@ import { displayPrefix, generateApiKey, hashApiKey } from "./secret";
 export type ApiKeySummary = Omit<ApiKeyRow, "key_hash">;
 
 /** Creates a key and returns its plaintext once; only the hash is stored. */
-export async function createApiKey(db: Db, workspaceId: string, name: string): Promise<{ apiKey: ApiKeySummary; key: string }> {
+export async function createApiKey(store: Store, workspaceId: string, name: string): Promise<{ apiKey: ApiKeySummary; key: string }> {
   const key = generateApiKey();
   const apiKey: ApiKeySummary = {
     workspace_id: workspaceId,
@@ -18,12 +18,12 @@ export async function createApiKey(db: Db, workspaceId: string, name: string): P
     last_used_at: null,
     revoked_at: null,
   };
-  await db.insertInto("api_keys").values({ ...apiKey, key_hash: hashApiKey(key) }).execute();
+  await store.db.insertInto("api_keys").values({ ...apiKey, key_hash: hashApiKey(key) }).execute();
   return { apiKey, key };
 }
 
-export async function findActiveKeyByHash(db: Db, keyHash: string): Promise<Pick<ApiKeyRow, "id" | "workspace_id" | "key_hash" | "last_used_at"> | undefined> {
-  return db
+export async function findActiveKeyByHash(store: Store, keyHash: string): Promise<Pick<ApiKeyRow, "id" | "workspace_id" | "key_hash" | "last_used_at"> | undefined> {
+  return store.db
     .selectFrom("api_keys")
     .select(["id", "workspace_id", "key_hash", "last_used_at"])
     .where("key_hash", "=", keyHash)
@@ -31,8 +31,8 @@ export async function findActiveKeyByHash(db: Db, keyHash: string): Promise<Pick
     .executeTakeFirst();
 }
 
-export async function listApiKeys(db: Db, workspaceId: string): Promise<ApiKeySummary[]> {
-  return db
+export async function listApiKeys(store: Store, workspaceId: string): Promise<ApiKeySummary[]> {
+  return store.db
     .selectFrom("api_keys")
     .select(["workspace_id", "id", "name", "key_prefix", "created_at", "last_used_at", "revoked_at"])
     .where("workspace_id", "=", workspaceId)
@@ -42,8 +42,8 @@ export async function listApiKeys(db: Db, workspaceId: string): Promise<ApiKeySu
 }
 
 /** The workspace's keys that still work, newest first (for the dashboard; revoked keys are history). */
-export async function listActiveApiKeys(db: Db, workspaceId: string): Promise<ApiKeySummary[]> {
-  return db
+export async function listActiveApiKeys(store: Store, workspaceId: string): Promise<ApiKeySummary[]> {
+  return store.db
     .selectFrom("api_keys")
     .select(["workspace_id", "id", "name", "key_prefix", "created_at", "last_used_at", "revoked_at"])
     .where("workspace_id", "=", workspaceId)
@@ -54,16 +54,16 @@ export async function listActiveApiKeys(db: Db, workspaceId: string): Promise<Ap
 }
 
 /** Revokes a key; false when there is no such active key. */
-export async function revokeApiKey(db: Db, keyId: string, workspaceId?: string): Promise<boolean> {
-  let query = db.updateTable("api_keys").set({ revoked_at: nowIso() }).where("id", "=", keyId).where("revoked_at", "is", null);
+export async function revokeApiKey(store: Store, keyId: string, workspaceId?: string): Promise<boolean> {
+  let query = store.db.updateTable("api_keys").set({ revoked_at: nowIso() }).where("id", "=", keyId).where("revoked_at", "is", null);
   if (workspaceId) query = query.where("workspace_id", "=", workspaceId);
   const result = await query.executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
 
 /** Records use at most once a minute per key, so authentication does not write on every request. */
-export async function touchApiKey(db: Db, keyId: string, lastUsedAt: string | null): Promise<void> {
+export async function touchApiKey(store: Store, keyId: string, lastUsedAt: string | null): Promise<void> {
   const now = new Date();
   if (lastUsedAt && now.getTime() - Date.parse(lastUsedAt) < 60_000) return;
-  await db.updateTable("api_keys").set({ last_used_at: now.toISOString() }).where("id", "=", keyId).execute();
+  await store.db.updateTable("api_keys").set({ last_used_at: now.toISOString() }).where("id", "=", keyId).execute();
 }

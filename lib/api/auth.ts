@@ -38,7 +38,7 @@ export async function authenticate(store: Store, request: Request): Promise<ApiP
     await recordAuthFailure(clientAddress(request));
     throw unauthorized(token ? "Invalid API key" : "Missing API key: send Authorization: Bearer YOUR_API_KEY");
   }
-  await touchApiKey(store.db, key.id, key.last_used_at);
+  await touchApiKey(store, key.id, key.last_used_at);
   return { kind: "api_key", workspaceId: key.workspace_id, keyId: key.id };
 }
 
@@ -72,6 +72,6 @@ function refuseCrossSiteWrite(request: Request): void {
 async function findKey(store: Store, token: string) {
   // Looked up by the key's hash, so the lookup's timing depends only on the hash; the constant-time
   // comparison keeps the answer right should the lookup ever become looser (a prefix, say).
-  const key = await findActiveKeyByHash(store.db, hashApiKey(token));
+  const key = await findActiveKeyByHash(store, hashApiKey(token));
   return key && apiKeyMatchesHash(token, key.key_hash) ? key : undefined;
 }

@@ -2,6 +2,7 @@ import { Redis } from "ioredis";
 import { Pool } from "pg";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { databaseConfig } from "../config";
+import { storageDialect } from "../db/client";
 import { log } from "../log";
 import { onShutdown } from "../shutdown";
 
@@ -34,7 +35,7 @@ export type LimiterStoreKind = "memory" | SharedStore["kind"];
 
 export function limiterStoreKind(env: Record<string, string | undefined> = process.env): LimiterStoreKind {
   if (env.REDIS_URL?.trim()) return "redis";
-  return databaseConfig(env).dialect === "postgres" ? "postgres" : "memory";
+  return storageDialect(databaseConfig(env)).rateLimitStore === "database" ? "postgres" : "memory";
 }
 
 let sharedStore: SharedStore | null | undefined;
@@ -49,7 +50,7 @@ function openSharedStore(): SharedStore | null {
   }
   if (kind === "postgres") {
     const config = databaseConfig();
-    if (config.dialect !== "postgres") return null;
+    if (!("url" in config)) return null;
     const pool = new Pool({ connectionString: config.url, max: 2, connectionTimeoutMillis: 2000 });
     pool.on("error", (error) => warn(error));
     onShutdown(() => pool.end());

@@ -16,7 +16,7 @@ function createAuth(store: Store) {
     appName: "Nexvio Contacts",
     secret: authSecret(),
     baseURL: publicBaseUrl()?.origin,
-    database: { db: store.db as unknown as Kysely<unknown>, type: store.dialect },
+    database: { db: store.db as unknown as Kysely<unknown>, type: store.dialect.name },
     // The dashboard is served from the same origin as this endpoint, whatever host it is reached on.
     trustedOrigins: (request) => (request ? [ownOrigin(request)] : []),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8, maxPasswordLength: 256 },

@@ -15,7 +15,7 @@ export interface StaffContext {
 export async function requireStaffSession(): Promise<StaffContext> {
   const requestHeaders = await headers();
   const session = await (await getAuth()).api.getSession({ headers: requestHeaders });
-  const workspace = session ? await findWorkspace((await getStore()).db, session.user.workspaceId) : undefined;
+  const workspace = session ? await findWorkspace(await getStore(), session.user.workspaceId) : undefined;
   if (!session || !workspace) redirect(signInPath(requestHeaders.get(REQUESTED_PATH_HEADER)));
   return {
     user: { id: session.user.id, email: session.user.email, name: session.user.name },

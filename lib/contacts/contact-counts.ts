@@ -1,11 +1,11 @@
 import { sql } from "kysely";
-import type { Db } from "../db/client";
+import type { Store } from "../db/client";
 
 // How many contacts each chatbot of a workspace has, kept in step with inserts and deletes inside
 // their transactions, so that an unfiltered `total` is a read of a few rows instead of a count.
 
 /** Adds inserted contacts to their chatbots' counts (in chatbot order, so concurrent writers lock alike). */
-export async function addToContactCounts(db: Db, rows: readonly { workspace_id: string; chatbot_id: string }[]): Promise<void> {
+export async function addToContactCounts(store: Store, rows: readonly { workspace_id: string; chatbot_id: string }[]): Promise<void> {
   const added = new Map<string, { workspace_id: string; chatbot_id: string; contacts: number }>();
   for (const { workspace_id, chatbot_id } of rows) {
     const key = `${workspace_id}\u0000${chatbot_id}`;
@@ -14,7 +14,7 @@ export async function addToContactCounts(db: Db, rows: readonly { workspace_id: 
     added.set(key, entry);
   }
   for (const entry of [...added.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, value]) => value)) {
-    await db
+    await store.db
       .insertInto("contact_counts")
       .values(entry)
       .onConflict((oc) => oc.columns(["workspace_id", "chatbot_id"]).doUpdateSet({ contacts: sql`contact_counts.contacts + ${entry.contacts}` }))
@@ -22,8 +22,8 @@ export async function addToContactCounts(db: Db, rows: readonly { workspace_id: 
   }
 }
 
-export async function subtractFromContactCount(db: Db, workspaceId: string, chatbotId: string): Promise<void> {
-  await db
+export async function subtractFromContactCount(store: Store, workspaceId: string, chatbotId: string): Promise<void> {
+  await store.db
     .updateTable("contact_counts")
     .set({ contacts: sql`contacts - 1` })
     .where("workspace_id", "=", workspaceId)
@@ -32,8 +32,8 @@ export async function subtractFromContactCount(db: Db, workspaceId: string, chat
 }
 
 /** Contacts of the workspace, or of one of its chatbots. */
-export async function countedContacts(db: Db, workspaceId: string, chatbotId?: string): Promise<number> {
-  let query = db
+export async function countedContacts(store: Store, workspaceId: string, chatbotId?: string): Promise<number> {
+  let query = store.db
     .selectFrom("contact_counts")
     .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string | bigint>("contacts"), sql<number>`0`).as("total"))
     .where("workspace_id", "=", workspaceId);

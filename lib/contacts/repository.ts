@@ -1,7 +1,7 @@
 import { sql, type SelectQueryBuilder } from "kysely";
-import type { Db, Store } from "../db/client";
+import type { Store } from "../db/client";
 import { addToContactCounts, countedContacts, subtractFromContactCount } from "./contact-counts";
-import { byteOrder, contactSearchCondition, countMatchesFromIndex, fewSearchMatches, insertSearchableContacts, pageKeysFirst, unindexedSortKey, type DialectName, type SearchPlan } from "../db/dialect";
+import { unindexedSortKey, type SearchPlan } from "./search/contact-search";
 import type { ContactRow, Database, NewContactRow } from "../db/schema";
 import type { ContactSortField, SortOrder } from "./schemas";
 
@@ -38,7 +38,7 @@ function filtered(store: Store, filter: ContactFilter, plan: SearchPlan): Select
   let query = store.db.selectFrom("contacts").where("contacts.workspace_id", "=", filter.workspaceId);
   if (filter.chatbotId !== undefined) query = query.where("contacts.chatbot_id", "=", filter.chatbotId);
   const { search } = filter;
-  if (search) query = query.where(contactSearchCondition(store.dialect, filter.workspaceId, search, plan));
+  if (search) query = query.where(store.dialect.contactSearch.condition(filter.workspaceId, search, plan));
   return query;
 }
 
@@ -51,10 +51,10 @@ export async function listContacts(store: Store, filter: ContactFilter, page: Co
 export function contactPageQuery(store: Store, filter: ContactFilter, page: ContactPage, matches?: number) {
   const columns = CONTACT_COLUMNS.map((c) => `contacts.${c}` as const);
   const column = SORT_COLUMNS[page.sortBy];
-  if (filter.search && matches !== undefined && fewSearchMatches(store.dialect, matches)) {
+  if (filter.search && matches !== undefined && store.dialect.contactSearch.fewMatches(matches)) {
     return sortedAfterMatching(filtered(store, filter, "few").select(columns), column, page);
   }
-  if (!pageKeysFirst(store.dialect, page.offset)) {
+  if (!store.dialect.contactSearch.pageKeysFirst(page.offset)) {
     return inSortOrder(store, filtered(store, filter, "many").select(columns), column, page.sortOrder).limit(page.limit).offset(page.offset);
   }
   const pageIds = inSortOrder(store, filtered(store, filter, "many").select("contacts.id"), column, page.sortOrder).limit(page.limit).offset(page.offset);
@@ -65,8 +65,8 @@ export function contactPageQuery(store: Store, filter: ContactFilter, page: Cont
 function inSortOrder<O>(store: Store, query: SelectQueryBuilder<Database, "contacts", O>, column: (typeof SORT_COLUMNS)[ContactSortField], order: SortOrder) {
   // Null names/emails come last in both directions; the sort indexes lead with the same expression.
   if (column !== "created_at") query = query.orderBy(sql`(${sql.ref(column)} is null)`);
-  const sortKey = column === "created_at" ? sql.ref(column) : byteOrder(store.dialect, column);
-  return query.orderBy(sortKey, order).orderBy(byteOrder(store.dialect, "contacts.id"), order);
+  const sortKey = column === "created_at" ? sql.ref(column) : store.dialect.byteOrder(column);
+  return query.orderBy(sortKey, order).orderBy(store.dialect.byteOrder("contacts.id"), order);
 }
 
 /** Sorts the matches themselves instead of walking a sort index: the plan for a search with few matches. */
@@ -80,9 +80,9 @@ function sortedAfterMatching<O>(query: SelectQueryBuilder<Database, "contacts", 
 }
 
 export async function countContacts(store: Store, filter: ContactFilter): Promise<number> {
-  if (!filter.search) return countedContacts(store.db, filter.workspaceId, filter.chatbotId);
+  if (!filter.search) return countedContacts(store, filter.workspaceId, filter.chatbotId);
   if (filter.chatbotId === undefined) {
-    const fromIndex = await countMatchesFromIndex(store.db, store.dialect, filter.workspaceId, filter.search);
+    const fromIndex = await store.dialect.contactSearch.countMatchesFromIndex(store.db, filter.workspaceId, filter.search);
     if (fromIndex !== undefined) return fromIndex;
   }
   const row = await filtered(store, filter, "count")
@@ -91,8 +91,8 @@ export async function countContacts(store: Store, filter: ContactFilter): Promis
   return Number(row.total);
 }
 
-export async function findContact(db: Db, workspaceId: string, contactId: string): Promise<StoredContact | undefined> {
-  return db
+export async function findContact(store: Store, workspaceId: string, contactId: string): Promise<StoredContact | undefined> {
+  return store.db
     .selectFrom("contacts")
     .select(CONTACT_COLUMNS)
     .where("workspace_id", "=", workspaceId)
@@ -101,34 +101,34 @@ export async function findContact(db: Db, workspaceId: string, contactId: string
 }
 
 /** Inserts rows as given, indexed for search and counted. Run it in a write transaction. */
-export async function insertContacts(db: Db, dialect: DialectName, rows: readonly NewContactRow[]): Promise<void> {
-  await insertSearchableContacts(db, dialect, rows);
-  await addToContactCounts(db, rows);
+export async function insertContacts(store: Store, rows: readonly NewContactRow[]): Promise<void> {
+  await store.dialect.contactSearch.insertSearchableContacts(store.db, rows);
+  await addToContactCounts(store, rows);
 }
 
 export async function updateContactRow(
-  db: Db,
+  store: Store,
   workspaceId: string,
   contactId: string,
   changes: Partial<Pick<ContactRow, "name" | "email" | "phone" | "metadata" | "updated_at">>,
 ): Promise<void> {
-  await db.updateTable("contacts").set(changes).where("workspace_id", "=", workspaceId).where("id", "=", contactId).execute();
+  await store.db.updateTable("contacts").set(changes).where("workspace_id", "=", workspaceId).where("id", "=", contactId).execute();
 }
 
 /** Deletes a contact; its conversations stay in the workspace with no contact. False when absent. */
-export async function deleteContactRow(db: Db, workspaceId: string, contactId: string): Promise<boolean> {
-  await db
+export async function deleteContactRow(store: Store, workspaceId: string, contactId: string): Promise<boolean> {
+  await store.db
     .updateTable("conversations")
     .set({ contact_id: null })
     .where("workspace_id", "=", workspaceId)
     .where("contact_id", "=", contactId)
     .execute();
-  const deleted = await db
+  const deleted = await store.db
     .deleteFrom("contacts")
     .where("workspace_id", "=", workspaceId)
     .where("id", "=", contactId)
     .returning("chatbot_id")
     .executeTakeFirst();
-  if (deleted) await subtractFromContactCount(db, workspaceId, deleted.chatbot_id);
+  if (deleted) await subtractFromContactCount(store, workspaceId, deleted.chatbot_id);
   return deleted !== undefined;
 }

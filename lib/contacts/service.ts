@@ -57,9 +57,9 @@ export async function listContacts(store: Store, workspaceId: string, query: Lis
 
 export async function getContact(store: Store, workspaceId: string, contactId: string): Promise<ContactWithConversations> {
   assertPossibleContactId(contactId);
-  const row = await findContact(store.db, workspaceId, contactId);
+  const row = await findContact(store, workspaceId, contactId);
   if (!row) throw contactNotFound();
-  const conversations = await listConversationsOfContact(store.db, workspaceId, contactId, {
+  const conversations = await listConversationsOfContact(store, workspaceId, contactId, {
     limit: CONVERSATIONS_ON_CONTACT,
     offset: 0,
   });
@@ -70,11 +70,11 @@ export async function getContact(store: Store, workspaceId: string, contactId: s
 }
 
 export async function createContact(store: Store, workspaceId: string, input: CreateContactInput): Promise<Contact> {
-  if (!(await chatbotExists(store.db, workspaceId, input.chatbotId))) {
+  if (!(await chatbotExists(store, workspaceId, input.chatbotId))) {
     throw new InvalidInputError({ chatbotId: "Must be the id of a chatbot in this workspace" });
   }
   const row = newContactRow(workspaceId, input);
-  await writeTransaction(store, (tx) => insertContacts(tx, store.dialect, [row]));
+  await writeTransaction(store, (tx) => insertContacts(tx, [row]));
   return toContact(row);
 }
 
@@ -102,8 +102,8 @@ export async function updateContact(
   assertPossibleContactId(contactId);
   return writeTransaction(store, async (tx) => {
     const current = await forUpdate(
-      store,
-      tx.selectFrom("contacts").select(["updated_at", "metadata"]).where("workspace_id", "=", workspaceId).where("id", "=", contactId),
+      tx,
+      tx.db.selectFrom("contacts").select(["updated_at", "metadata"]).where("workspace_id", "=", workspaceId).where("id", "=", contactId),
     ).executeTakeFirst();
     if (!current) throw contactNotFound();
 
@@ -138,10 +138,10 @@ export async function listContactConversations(
   query: ListConversationsQuery,
 ): Promise<{ conversations: Conversation[]; total: number; limit: number; offset: number }> {
   assertPossibleContactId(contactId);
-  if (!(await findContact(store.db, workspaceId, contactId))) throw contactNotFound();
+  if (!(await findContact(store, workspaceId, contactId))) throw contactNotFound();
   const [rows, total] = await Promise.all([
-    listConversationsOfContact(store.db, workspaceId, contactId, query),
-    countConversationsOfContact(store.db, workspaceId, contactId),
+    listConversationsOfContact(store, workspaceId, contactId, query),
+    countConversationsOfContact(store, workspaceId, contactId),
   ]);
   return { conversations: rows.map(toConversation), total, limit: query.limit, offset: query.offset };
 }

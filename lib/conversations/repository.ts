@@ -1,16 +1,15 @@
-import type { Db } from "../db/client";
+import type { Store } from "../db/client";
 import type { ConversationRow, NewConversationRow } from "../db/schema";
-import { insertManyRows, type DialectName } from "../db/dialect";
 
 // SQL for conversations. Newest `started_at` first everywhere; id breaks ties.
 
 export async function listConversationsOfContact(
-  db: Db,
+  store: Store,
   workspaceId: string,
   contactId: string,
   page: { limit: number; offset: number },
 ): Promise<ConversationRow[]> {
-  return db
+  return store.db
     .selectFrom("conversations")
     .selectAll()
     .where("workspace_id", "=", workspaceId)
@@ -22,8 +21,8 @@ export async function listConversationsOfContact(
     .execute();
 }
 
-export async function countConversationsOfContact(db: Db, workspaceId: string, contactId: string): Promise<number> {
-  const row = await db
+export async function countConversationsOfContact(store: Store, workspaceId: string, contactId: string): Promise<number> {
+  const row = await store.db
     .selectFrom("conversations")
     .select((eb) => eb.fn.countAll<number | string | bigint>().as("total"))
     .where("workspace_id", "=", workspaceId)
@@ -33,6 +32,6 @@ export async function countConversationsOfContact(db: Db, workspaceId: string, c
 }
 
 /** Inserts rows as given, in as few statements as the parameter limits allow. */
-export async function insertConversations(db: Db, dialect: DialectName, rows: readonly NewConversationRow[]): Promise<void> {
-  await insertManyRows(db, dialect, "conversations", rows);
+export async function insertConversations(store: Store, rows: readonly NewConversationRow[]): Promise<void> {
+  await store.dialect.insertRows(store.db, "conversations", rows);
 }

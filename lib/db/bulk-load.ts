@@ -1,32 +1,11 @@
 import { sql } from "kysely";
 import type { Db, Store } from "./client";
-import type { DialectName } from "./dialect";
 import { writeTransaction } from "./transaction";
 
 // A bulk load into empty tables builds their secondary indexes once, from sorted data, after the
 // rows are in, instead of inserting every row into eight randomly keyed B-trees (measured at 1M
 // contacts: those inserts outgrow the page cache and dominate the load). Primary keys and unique
 // constraints stay, so every row is still checked as it arrives.
-
-interface IndexDefinition {
-  name: string;
-  definition: string;
-}
-
-async function secondaryIndexes(tx: Db, dialect: DialectName, tables: readonly string[]): Promise<IndexDefinition[]> {
-  if (dialect === "sqlite") {
-    // Indexes made by a constraint have no SQL text and cannot be dropped.
-    const { rows } = await sql<IndexDefinition>`select name, sql as definition from sqlite_master
-      where type = 'index' and sql is not null and tbl_name in (${sql.join(tables)}) order by name`.execute(tx);
-    return rows;
-  }
-  const { rows } = await sql<IndexDefinition>`select indexname as name, indexdef as definition from pg_indexes
-    where schemaname = current_schema() and tablename in (${sql.join(tables)})
-      and not exists (select 1 from pg_constraint
-        where conindid = (quote_ident(schemaname) || '.' || quote_ident(indexname))::regclass)
-    order by indexname`.execute(tx);
-  return rows;
-}
 
 async function allEmpty(db: Db, tables: readonly string[]): Promise<boolean> {
   for (const table of tables) {
@@ -37,7 +16,7 @@ async function allEmpty(db: Db, tables: readonly string[]): Promise<boolean> {
 }
 
 /** Runs one batch of a bulk load in a transaction of its own, or in the one the whole load shares. */
-export type BatchWriter = <T>(work: (tx: Db) => Promise<T>) => Promise<T>;
+export type BatchWriter = <T>(work: (tx: Store) => Promise<T>) => Promise<T>;
 
 /**
  * Runs a bulk load into `tables`, handing `load` the writer for its batches. Into empty tables it
@@ -47,7 +26,7 @@ export type BatchWriter = <T>(work: (tx: Db) => Promise<T>) => Promise<T>;
  */
 export async function bulkLoad<T>(store: Store, tables: readonly string[], load: (writeBatch: BatchWriter) => Promise<T>): Promise<T> {
   if (!(await allEmpty(store.db, tables))) return load((work) => writeTransaction(store, work));
-  return writeTransaction(store, (tx) => withIndexesBuiltAfterLoad(tx, store.dialect, tables, () => load((work) => work(tx))));
+  return writeTransaction(store, (tx) => withIndexesBuiltAfterLoad(tx, tables, () => load((work) => work(tx))));
 }
 
 /**
@@ -55,12 +34,11 @@ export async function bulkLoad<T>(store: Store, tables: readonly string[], load:
  * then recreates them exactly as they were. The transaction makes it all or nothing: should the
  * load fail or the process die, the tables and their indexes are as before.
  */
-async function withIndexesBuiltAfterLoad<T>(tx: Db, dialect: DialectName, tables: readonly string[], load: () => Promise<T>): Promise<T> {
-  const indexes = await secondaryIndexes(tx, dialect, tables);
-  for (const { name } of indexes) await sql`drop index ${sql.id(name)}`.execute(tx);
+async function withIndexesBuiltAfterLoad<T>({ db, dialect }: Store, tables: readonly string[], load: () => Promise<T>): Promise<T> {
+  const indexes = await dialect.secondaryIndexes(db, tables);
+  for (const { name } of indexes) await sql`drop index ${sql.id(name)}`.execute(db);
   const result = await load();
-  // PostgreSQL sorts each index in memory up to this much, instead of merging runs from disk.
-  if (dialect === "postgres") await sql`set local maintenance_work_mem = '256MB'`.execute(tx);
-  for (const { definition } of indexes) await sql.raw(definition).execute(tx);
+  await dialect.prepareIndexBuild(db);
+  for (const { definition } of indexes) await sql.raw(definition).execute(db);
   return result;
 }

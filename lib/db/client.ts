@@ -5,21 +5,28 @@ import { Kysely, PostgresDialect } from "kysely";
 import { Pool } from "pg";
 import { databaseConfig, type DatabaseConfig } from "../config";
 import { onShutdown } from "../shutdown";
-import type { DialectName } from "./dialect";
 import { migrateToLatest } from "./migrate";
+import { postgresStorage } from "./postgres/postgres-storage";
 import { cacheStatements, FairSqliteDialect } from "./sqlite-dialect";
+import { sqliteStorage } from "./sqlite/sqlite-storage";
 import type { Database } from "./schema";
+import type { StorageDialect } from "./storage-dialect";
 
 export type Db = Kysely<Database>;
 export interface Store {
   db: Db;
-  dialect: DialectName;
+  dialect: StorageDialect;
+}
+
+/** The backend's dialect object, chosen once from the configuration. */
+export function storageDialect(config: DatabaseConfig): StorageDialect {
+  return config.dialect === "postgres" ? postgresStorage : sqliteStorage;
 }
 
 export function openStore(config: DatabaseConfig = databaseConfig()): Store {
   if (config.dialect === "postgres") {
     const pool = new Pool({ connectionString: config.url, max: config.poolSize });
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: "postgres" };
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: storageDialect(config) };
   }
   fs.mkdirSync(path.dirname(config.file), { recursive: true });
   const sqlite = new SQLite(config.file);
@@ -31,13 +38,13 @@ export function openStore(config: DatabaseConfig = databaseConfig()): Store {
   // 64 MiB of page cache instead of 2 MiB: bulk loads into big indexes stop re-reading pages, and
   // the server keeps the hot parts of a 1M-contact database in memory.
   sqlite.pragma("cache_size = -65536");
-  return { db: new Kysely<Database>({ dialect: new FairSqliteDialect({ database: cacheStatements(sqlite) }) }), dialect: "sqlite" };
+  return { db: new Kysely<Database>({ dialect: new FairSqliteDialect({ database: cacheStatements(sqlite) }) }), dialect: storageDialect(config) };
 }
 
 export async function openMigratedStore(config?: DatabaseConfig): Promise<Store> {
   const store = openStore(config);
   try {
-    await migrateToLatest(store.db as Kysely<unknown>, store.dialect);
+    await migrateToLatest(store);
   } catch (error) {
     // Callers retry (a readiness probe every few seconds): each failed attempt must not leak a handle.
     await store.db.destroy().catch(() => undefined);
@@ -45,7 +52,6 @@ export async function openMigratedStore(config?: DatabaseConfig): Promise<Store>
   }
   return store;
 }
-
 // One migrated store per server process, kept on globalThis so dev-mode reloads reuse it.
 const globalStore = globalThis as typeof globalThis & { nexvioStore?: Promise<Store> };
 

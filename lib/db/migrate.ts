@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import { Migrator, type Migration, type MigrationResultSet } from "kysely/migration";
-import type { DialectName } from "./dialect";
+import type { Store } from "./client";
 import * as initial from "./migrations/20261128000000_initial";
 import * as staffAuth from "./migrations/20261129000000_staff_auth";
 import * as rateLimits from "./migrations/20261129010000_rate_limits";
@@ -9,7 +9,8 @@ import * as byteOrderSortIndexes from "./migrations/20261129030000_byte_order_so
 import * as contactCounts from "./migrations/20261129040000_contact_counts";
 
 // Listed explicitly (not read from disk) so the same list works inside the Next.js bundle and the CLI.
-type DialectMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
+// A migration is frozen: it gets the backend's name, never the live dialect object, whose methods may change.
+type DialectMigration = { up(db: Kysely<unknown>, dialect: "sqlite" | "postgres"): Promise<void> };
 const MIGRATIONS: Record<string, DialectMigration> = {
   "20261128000000_initial": initial,
   "20261129000000_staff_auth": staffAuth,
@@ -19,12 +20,12 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   "20261129040000_contact_counts": contactCounts,
 };
 
-export async function migrateToLatest(db: Kysely<unknown>, dialect: DialectName): Promise<string[]> {
+export async function migrateToLatest(store: Store): Promise<string[]> {
   const migrations: Record<string, Migration> = {};
   for (const [name, migration] of Object.entries(MIGRATIONS)) {
-    migrations[name] = { up: (tx) => migration.up(tx, dialect) };
+    migrations[name] = { up: (tx) => migration.up(tx, store.dialect.name) };
   }
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const migrator = new Migrator({ db: store.db as Kysely<unknown>, provider: { getMigrations: async () => migrations } });
   const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);

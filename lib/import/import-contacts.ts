@@ -1,4 +1,3 @@
-import { refreshStatisticsAfterBulkLoad } from "../db/dialect";
 import { issuesToDetails } from "../validation/issues";
 import { listChatbots } from "../chatbots/repository";
 import { insertContacts } from "../contacts/repository";
@@ -52,7 +51,7 @@ export async function importContacts(
   rows: AsyncIterable<SourceRow>,
   onBatch?: (imported: number) => void,
 ): Promise<ImportReport> {
-  const chatbots = new Set((await listChatbots(store.db, workspaceId)).map((chatbot) => chatbot.id));
+  const chatbots = new Set((await listChatbots(store, workspaceId)).map((chatbot) => chatbot.id));
   const report: ImportReport = { imported: 0, rejected: [] };
   await bulkLoad(store, ["contacts"], async (writeBatch) => {
     let batch: NewContactRow[] = [];
@@ -60,7 +59,7 @@ export async function importContacts(
       if (batch.length === 0) return;
       const rowsToInsert = batch;
       batch = [];
-      await writeBatch((tx) => insertContacts(tx, store.dialect, rowsToInsert));
+      await writeBatch((tx) => insertContacts(tx, rowsToInsert));
       report.imported += rowsToInsert.length;
       onBatch?.(report.imported);
     };
@@ -73,7 +72,7 @@ export async function importContacts(
     }
     await flush();
   });
-  await refreshStatisticsAfterBulkLoad(store.db, store.dialect, report.imported);
+  await store.dialect.refreshStatisticsAfterBulkLoad(store.db, report.imported);
   // Parsers may report a malformed record before the rows read ahead of it: the report is in file order.
   report.rejected.sort((a, b) => a.line - b.line);
   return report;

@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
-import type { Kysely } from "kysely";
 import { createApiKey } from "../api-keys/repository";
 import type { Store } from "../db/client";
 import { migrateToLatest } from "../db/migrate";
@@ -42,19 +41,19 @@ export type BootstrapResult =
  * document's example records) into a database that has no workspace yet. Returns the lines to print.
  */
 export async function bootstrapDatabase(store: Store, { port }: BootstrapOptions): Promise<BootstrapResult> {
-  const migrations = await migrateToLatest(store.db as Kysely<unknown>, store.dialect);
+  const migrations = await migrateToLatest(store);
   // The demo staff password is hashed (scrypt, deliberately slow) only when a demo will be made,
   // and before the write lock is taken; later starts skip it.
   const staffPassword = randomBytes(12).toString("base64url");
-  const staffPasswordHash = (await hasAnyWorkspace(store.db)) ? null : await hashPassword(staffPassword);
+  const staffPasswordHash = (await hasAnyWorkspace(store)) ? null : await hashPassword(staffPassword);
   // Checked and created in one write transaction, so two starts at once make one demo workspace.
   const demo = await writeTransaction(store, async (tx): Promise<CreatedDemo | null> => {
     if (staffPasswordHash === null || (await hasAnyWorkspace(tx))) return null;
     const created = await createDemoWorkspace(tx, DEMO_WORKSPACE_NAME, EXAMPLE_CHATBOT_ID);
-    const conversations = await insertDemoRows(tx, store.dialect, demoRows(created, DEFAULT_DEMO_CONTACTS, Date.now()));
-    const examples = await insertExampleRecords(tx, store.dialect, created.workspace.id);
+    const conversations = await insertDemoRows(tx, demoRows(created, DEFAULT_DEMO_CONTACTS, Date.now()));
+    const examples = await insertExampleRecords(tx, created.workspace.id);
     const { key } = await createApiKey(tx, created.workspace.id, DEMO_KEY_NAME);
-    const staff = await insertStaffUser(tx, store.dialect, created.workspace.id, DEMO_STAFF, staffPasswordHash);
+    const staff = await insertStaffUser(tx, created.workspace.id, DEMO_STAFF, staffPasswordHash);
     return {
       workspaceId: created.workspace.id,
       chatbotIds: created.chatbots.map((c) => c.id),
@@ -68,7 +67,7 @@ export async function bootstrapDatabase(store: Store, { port }: BootstrapOptions
   const migrationLines = migrations.map((name) => `Applied migration ${name}`);
   if (demo) return { created: true, migrations, demo, lines: [...migrationLines, ...demoBanner(demo, port)] };
 
-  const workspaces = (await listWorkspaces(store.db)).map(({ id, name }) => ({ id, name }));
+  const workspaces = (await listWorkspaces(store)).map(({ id, name }) => ({ id, name }));
   return { created: false, migrations, workspaces, lines: [...migrationLines, ...existingBanner(workspaces)] };
 }
 

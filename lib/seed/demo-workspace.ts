@@ -1,8 +1,7 @@
 import { insertChatbots } from "../chatbots/repository";
 import { insertContacts } from "../contacts/repository";
 import { insertConversations } from "../conversations/repository";
-import type { Db } from "../db/client";
-import type { DialectName } from "../db/dialect";
+import type { Store } from "../db/client";
 import type { ChatbotRow, NewContactRow, NewConversationRow, WorkspaceRow } from "../db/schema";
 import { newId } from "../ids";
 import { createWorkspace } from "../workspaces/repository";
@@ -20,8 +19,8 @@ export interface DemoWorkspace {
 }
 
 /** A new workspace with the demo chatbots; the first chatbot takes `firstChatbotId` when given. */
-export async function createDemoWorkspace(db: Db, name: string, firstChatbotId?: string): Promise<DemoWorkspace> {
-  const workspace = await createWorkspace(db, name);
+export async function createDemoWorkspace(store: Store, name: string, firstChatbotId?: string): Promise<DemoWorkspace> {
+  const workspace = await createWorkspace(store, name);
   const createdAt = Date.parse(workspace.created_at);
   const chatbots = DEMO_CHATBOT_NAMES.map((chatbotName, i) => ({
     workspace_id: workspace.id,
@@ -30,7 +29,7 @@ export async function createDemoWorkspace(db: Db, name: string, firstChatbotId?:
     // A millisecond apart, so chatbots listed by creation time keep this order.
     created_at: new Date(createdAt + i).toISOString(),
   }));
-  await insertChatbots(db, chatbots);
+  await insertChatbots(store, chatbots);
   return { workspace, chatbots };
 }
 
@@ -54,8 +53,8 @@ export function demoRows(demo: DemoWorkspace, count: number, now: number): DemoR
 }
 
 /** Inserts demo rows in multi-row statements; returns how many conversations. */
-export async function insertDemoRows(db: Db, dialect: DialectName, { contacts, conversations }: DemoRows): Promise<number> {
-  await insertContacts(db, dialect, contacts);
-  await insertConversations(db, dialect, conversations);
+export async function insertDemoRows(store: Store, { contacts, conversations }: DemoRows): Promise<number> {
+  await insertContacts(store, contacts);
+  await insertConversations(store, conversations);
   return conversations.length;
 }

@@ -1,7 +1,6 @@
 import { insertContacts } from "../contacts/repository";
 import { insertConversations } from "../conversations/repository";
-import type { Db } from "../db/client";
-import type { DialectName } from "../db/dialect";
+import type { Store } from "../db/client";
 import type { NewContactRow, NewConversationRow } from "../db/schema";
 
 // The example records of the product document (contacts-api.seed.txt), with its literal ids, so
@@ -71,13 +70,12 @@ function exampleConversations(workspaceId: string): NewConversationRow[] {
 
 /** Inserts the document's example contacts and conversations; the workspace must have chatbot_456def. */
 export async function insertExampleRecords(
-  db: Db,
-  dialect: DialectName,
+  store: Store,
   workspaceId: string,
 ): Promise<{ contacts: number; conversations: number }> {
   const contacts = exampleContacts(workspaceId);
   const conversations = exampleConversations(workspaceId);
-  await insertContacts(db, dialect, contacts);
-  await insertConversations(db, dialect, conversations);
+  await insertContacts(store, contacts);
+  await insertConversations(store, conversations);
   return { contacts: contacts.length, conversations: conversations.length };
 }

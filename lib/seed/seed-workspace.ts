@@ -1,7 +1,6 @@
 import { createApiKey } from "../api-keys/repository";
 import type { Store } from "../db/client";
 import { bulkLoad } from "../db/bulk-load";
-import { refreshStatisticsAfterBulkLoad } from "../db/dialect";
 import { writeTransaction } from "../db/transaction";
 import { demoRowBatches } from "./demo-row-batches";
 import { createDemoWorkspace, DEMO_KEY_NAME, insertDemoRows } from "./demo-workspace";
@@ -38,13 +37,13 @@ export async function seedWorkspace(store: Store, { name, contacts, onProgress }
   await bulkLoad(store, BULK_LOADED_TABLES, async (writeBatch) => {
     // Generated in a worker while the rows before them are written.
     for await (const rows of demoRowBatches(demo, contacts, CONTACTS_PER_TRANSACTION, now)) {
-      conversations += await writeBatch((tx) => insertDemoRows(tx, store.dialect, rows));
+      conversations += await writeBatch((tx) => insertDemoRows(tx, rows));
       done += rows.contacts.length;
       onProgress?.(done, contacts);
     }
   });
-  await refreshStatisticsAfterBulkLoad(store.db, store.dialect, contacts);
-  const { apiKey, key } = await createApiKey(store.db, demo.workspace.id, DEMO_KEY_NAME);
+  await store.dialect.refreshStatisticsAfterBulkLoad(store.db, contacts);
+  const { apiKey, key } = await createApiKey(store, demo.workspace.id, DEMO_KEY_NAME);
   return {
     workspaceId: demo.workspace.id,
     workspaceName: demo.workspace.name,

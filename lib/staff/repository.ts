@@ -1,6 +1,5 @@
 import { hashPassword } from "better-auth/crypto";
-import type { Db, Store } from "../db/client";
-import type { DialectName } from "../db/dialect";
+import type { Store } from "../db/client";
 import { newId } from "../ids";
 import { writeTransaction } from "../db/transaction";
 import type { NewStaffUser } from "./schemas";
@@ -20,28 +19,26 @@ export class StaffEmailTakenError extends Error {}
  */
 export async function createStaffUser(store: Store, workspaceId: string, input: NewStaffUser): Promise<StaffUser> {
   const passwordHash = await hashPassword(input.password);
-  return writeTransaction(store, (tx) => insertStaffUser(tx, store.dialect, workspaceId, input, passwordHash));
+  return writeTransaction(store, (tx) => insertStaffUser(tx, workspaceId, input, passwordHash));
 }
 
 /** The inserts of createStaffUser, for callers that already hold a write transaction. */
 export async function insertStaffUser(
-  tx: Db,
-  dialect: DialectName,
+  store: Store,
   workspaceId: string,
   input: Omit<NewStaffUser, "password">,
   passwordHash: string,
 ): Promise<StaffUser> {
   const now = new Date();
-  // better-auth keeps native dates and booleans on PostgreSQL, ISO text and 0/1 on SQLite.
-  const stamp = dialect === "postgres" ? now : now.toISOString();
+  const stamp = store.dialect.authDate(now);
   const user = { id: newId("user_"), workspace_id: workspaceId, email: input.email, name: input.name };
-  const taken = await tx.selectFrom("staff_users").select("id").where("email", "=", input.email).executeTakeFirst();
+  const taken = await store.db.selectFrom("staff_users").select("id").where("email", "=", input.email).executeTakeFirst();
   if (taken) throw new StaffEmailTakenError(`a staff user with email ${input.email} already exists`);
-  await tx
+  await store.db
     .insertInto("staff_users")
-    .values({ ...user, email_verified: dialect === "postgres" ? true : 1, image: null, created_at: stamp, updated_at: stamp })
+    .values({ ...user, email_verified: store.dialect.authBoolean(true), image: null, created_at: stamp, updated_at: stamp })
     .execute();
-  await tx
+  await store.db
     .insertInto("staff_accounts")
     .values({
       id: newId("account_"),

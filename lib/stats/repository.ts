@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { Db } from "../db/client";
+import type { Store } from "../db/client";
 
 // Aggregates over a workspace's contacts, for the dashboard's overview. Every query is a count in
 // the database over an index range (workspace_id first, then created_at or chatbot_id); no contact
@@ -11,8 +11,8 @@ type Count = number | string | bigint;
 /** The UTC day (`YYYY-MM-DD`) of an ISO 8601 timestamp, the same expression in both dialects. */
 const createdDay = sql<string>`substr(contacts.created_at, 1, 10)`;
 
-export async function countContactsSince(db: Db, workspaceId: string, since?: string): Promise<number> {
-  let query = db.selectFrom("contacts").select((eb) => eb.fn.countAll<Count>().as("count")).where("workspace_id", "=", workspaceId);
+export async function countContactsSince(store: Store, workspaceId: string, since?: string): Promise<number> {
+  let query = store.db.selectFrom("contacts").select((eb) => eb.fn.countAll<Count>().as("count")).where("workspace_id", "=", workspaceId);
   if (since !== undefined) query = query.where("created_at", ">=", since);
   const row = await query.executeTakeFirstOrThrow();
   return Number(row.count);
@@ -25,8 +25,8 @@ export interface ChatbotContactCount {
 }
 
 /** Every chatbot of the workspace (in creation order) with its number of contacts, 0 included. */
-export async function countContactsPerChatbot(db: Db, workspaceId: string): Promise<ChatbotContactCount[]> {
-  const rows = await db
+export async function countContactsPerChatbot(store: Store, workspaceId: string): Promise<ChatbotContactCount[]> {
+  const rows = await store.db
     .selectFrom("chatbots")
     .select((eb) => [
       "chatbots.id",
@@ -53,10 +53,10 @@ export interface DailyChatbotCount {
 }
 
 /** Contacts created in [from, to), per UTC day and chatbot; days without contacts are absent. */
-export async function countContactsPerDayAndChatbot(db: Db, workspaceId: string, from: string, to: string): Promise<DailyChatbotCount[]> {
+export async function countContactsPerDayAndChatbot(store: Store, workspaceId: string, from: string, to: string): Promise<DailyChatbotCount[]> {
   // Driven from chatbots so that each chatbot reads one range of the covering index
   // contacts_chatbot_created; a range on contacts_created would read every row for its chatbot_id.
-  const rows = await db
+  const rows = await store.db
     .selectFrom("chatbots")
     .innerJoin("contacts", (join) =>
       join.onRef("contacts.workspace_id", "=", "chatbots.workspace_id").onRef("contacts.chatbot_id", "=", "chatbots.id"),

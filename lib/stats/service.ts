@@ -19,10 +19,10 @@ export async function getWorkspaceStats(store: Store, workspaceId: string, now =
   const weekAgo = new Date(now.getTime() - WEEK_MS).toISOString();
 
   const [totalContacts, newThisWeek, perChatbot, daily] = await Promise.all([
-    countContactsSince(store.db, workspaceId),
-    countContactsSince(store.db, workspaceId, weekAgo),
-    countContactsPerChatbot(store.db, workspaceId),
-    countContactsPerDayAndChatbot(store.db, workspaceId, from, to),
+    countContactsSince(store, workspaceId),
+    countContactsSince(store, workspaceId, weekAgo),
+    countContactsPerChatbot(store, workspaceId),
+    countContactsPerDayAndChatbot(store, workspaceId, from, to),
   ]);
 
   const byDate = new Map<string, DayStat>(

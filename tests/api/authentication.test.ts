@@ -13,7 +13,7 @@ beforeAll(async () => {
   contactId = expectSuccess(await client(tenant.apiKey).post("/v1/contacts", { body: { chatbotId: tenant.chatbotIds[0] } }), 201)
     .contact.id;
   const revoked = await createTenant();
-  await revokeApiKey(testStore().db, revoked.keyId);
+  await revokeApiKey(testStore(), revoked.keyId);
   revokedKey = revoked.apiKey;
 });
 
@@ -65,7 +65,7 @@ describe("a request without a valid API key gets 401 unauthorized with WWW-Authe
   it("a revoked key stops working at once", async () => {
     const other = await createTenant();
     expectSuccess(await client(other.apiKey).get("/v1/contacts"));
-    await revokeApiKey(testStore().db, other.keyId);
+    await revokeApiKey(testStore(), other.keyId);
     expectError(await client(other.apiKey).get("/v1/contacts"), 401, "unauthorized");
   });
 });

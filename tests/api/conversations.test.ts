@@ -64,7 +64,7 @@ beforeAll(async () => {
   busyRows = conversations(busy.id, 105, Date.UTC(2025, 0, 1, 9, 0, 0, 0));
   quietRows = conversations(quiet.id, 3, Date.UTC(2025, 0, 1, 9, 30, 0, 0));
   const orphans = conversations(null, 2, Date.UTC(2025, 6, 1));
-  await insertConversations(testStore().db, testStore().dialect, [...busyRows, ...quietRows, ...orphans]);
+  await insertConversations(testStore(), [...busyRows, ...quietRows, ...orphans]);
 });
 // A key per test: the file's requests stay inside each key's 100-a-minute budget.
 beforeEach(async () => {

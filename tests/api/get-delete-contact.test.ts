@@ -49,7 +49,7 @@ describe("GET /v1/contacts/{id}", () => {
     const contact = await createContact("Chatty Cathy");
     const rows = conversationsOf(contact.id, 120, Date.UTC(2025, 5, 1, 8, 0, 0, 0));
     expect(new Set(rows.map((r) => r.id)).size).toBe(120);
-    await insertConversations(testStore().db, testStore().dialect, rows);
+    await insertConversations(testStore(), rows);
 
     const data = expectSuccess(await api.get(`/v1/contacts/${contact.id}`));
     expect(Object.keys(data.contact).sort()).toEqual(
@@ -66,7 +66,7 @@ describe("GET /v1/contacts/{id}", () => {
   it("lists a contact's conversations and no one else's", async () => {
     const [mine, theirs] = [await createContact("Mine"), await createContact("Theirs")];
     const rows = conversationsOf(mine.id, 3, Date.UTC(2025, 0, 1));
-    await insertConversations(testStore().db, testStore().dialect, [...rows, ...conversationsOf(theirs.id, 2, Date.UTC(2025, 0, 2))]);
+    await insertConversations(testStore(), [...rows, ...conversationsOf(theirs.id, 2, Date.UTC(2025, 0, 2))]);
     const { contact } = expectSuccess(await api.get(`/v1/contacts/${mine.id}`));
     expect(contact.conversations.map((c: { id: string }) => c.id)).toEqual(newestFirst(rows).map((r) => r.id));
   });
@@ -78,7 +78,7 @@ describe("GET /v1/contacts/{id}", () => {
 
   it("leaves conversations out of the list", async () => {
     const contact = await createContact("Listed Lisa");
-    await insertConversations(testStore().db, testStore().dialect, conversationsOf(contact.id, 2, Date.UTC(2025, 1, 1)));
+    await insertConversations(testStore(), conversationsOf(contact.id, 2, Date.UTC(2025, 1, 1)));
     const data = expectSuccess(await api.get("/v1/contacts?limit=500"));
     const listed = data.contacts.find((c: { id: string }) => c.id === contact.id);
     expect(listed).toEqual(contact);
@@ -115,7 +115,7 @@ describe("DELETE /v1/contacts/{id}", () => {
     const [doomed, kept] = [await createContact("Doomed Dan"), await createContact("Kept Kim")];
     const doomedRows = conversationsOf(doomed.id, 3, Date.UTC(2025, 3, 1));
     const keptRows = conversationsOf(kept.id, 2, Date.UTC(2025, 3, 2));
-    await insertConversations(testStore().db, testStore().dialect, [...doomedRows, ...keptRows]);
+    await insertConversations(testStore(), [...doomedRows, ...keptRows]);
 
     expect(expectSuccess(await api.delete(`/v1/contacts/${doomed.id}`))).toEqual({ deleted: true, id: doomed.id });
 

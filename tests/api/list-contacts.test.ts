@@ -46,7 +46,7 @@ beforeAll(async () => {
     contactRow(tenant.workspaceId, tenant.chatbotIds[i % 3 === 0 ? 1 : 0], i, new Date(base + Math.floor(i / 3) * 61_001).toISOString()),
   );
   // Insert out of creation order, so that insertion order cannot pass for sorting.
-  await insertContacts(testStore().db, testStore().dialect, [...rows].reverse());
+  await insertContacts(testStore(), [...rows].reverse());
 });
 // A key per test: the file's requests stay inside each key's 100-a-minute budget.
 beforeEach(async () => {
@@ -221,7 +221,7 @@ describe("GET /v1/contacts in a workspace of 505 contacts", () => {
     big = await createTenant("Many contacts");
     const base = Date.UTC(2024, 0, 1);
     const many = Array.from({ length: 505 }, (_, i) => contactRow(big.workspaceId, big.chatbotIds[0], i, new Date(base + i * 1000).toISOString()));
-    await insertContacts(testStore().db, testStore().dialect, many);
+    await insertContacts(testStore(), many);
   });
   beforeEach(async () => {
     bigApi = client(await newKeyFor(big));

@@ -15,7 +15,7 @@ beforeAll(async () => {
     await client(a.apiKey).post("/v1/contacts", { body: { chatbotId: a.chatbotIds[0], name: "Alice of A", email: "alice@a.example" } }),
     201,
   ).contact;
-  await insertConversations(testStore().db, testStore().dialect, [
+  await insertConversations(testStore(), [
     {
       workspace_id: a.workspaceId,
       id: newId("conv_"),

@@ -11,7 +11,7 @@ import { REPO_ROOT } from "../support/server";
 const run = promisify(execFile);
 
 // A seed larger than one batch goes through the worker-thread pipeline and the per-statement search
-// indexing (lib/db/dialect.ts); every row must arrive and be findable, on both backends.
+// indexing (lib/contacts/search/sqlite-contact-search.ts); every row must arrive and be findable, on both backends.
 const CONTACTS = 25_000;
 const postgres = await postgresAvailability();
 const backends: TestBackend[] = postgres.available ? ["sqlite", "postgres"] : ["sqlite"];

@@ -40,7 +40,7 @@ async function statsOf(who: SignedInStaff): Promise<WorkspaceStats> {
 
 beforeAll(async () => {
   tenant = await createTenant("Stats");
-  idleChatbotId = (await createChatbot(testStore().db, tenant.workspaceId, "Idle bot")).id;
+  idleChatbotId = (await createChatbot(testStore(), tenant.workspaceId, "Idle bot")).id;
   other = await createTenant("Stats, other workspace");
   staff = await signedInStaff(tenant);
   otherStaff = await signedInStaff(other);
@@ -49,7 +49,7 @@ beforeAll(async () => {
   today = now - (now % DAY);
   const [website, support] = tenant.chatbotIds;
   const w = tenant.workspaceId;
-  await insertContacts(testStore().db, testStore().dialect, [
+  await insertContacts(testStore(), [
     ...times(2, () => contact(w, website, today)), // the first instant of today
     contact(w, support, today),
     ...times(3, () => contact(w, support, today - DAY + 12 * 60 * MINUTE)), // yesterday noon
@@ -59,7 +59,7 @@ beforeAll(async () => {
     contact(w, website, today - 89 * DAY - 1), // the last instant before it
     ...times(2, () => contact(w, support, today - 200 * DAY)),
   ]);
-  await insertContacts(testStore().db, testStore().dialect, times(4, () => contact(other.workspaceId, other.chatbotIds[0], today)));
+  await insertContacts(testStore(), times(4, () => contact(other.workspaceId, other.chatbotIds[0], today)));
 });
 
 describe("GET /api/workspace/stats", () => {

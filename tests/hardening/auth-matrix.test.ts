@@ -30,8 +30,8 @@ beforeAll(async () => {
   [a, b] = await createTenants(harness.store, "Matrix A", "Matrix B");
   contactOfA = await seedContact(url, harness.store, a, "Alice Matrix");
   contactOfB = await seedContact(url, harness.store, b, "Bob Matrix");
-  const revoked = await createApiKey(harness.store.db, a.workspaceId, "revoked key");
-  await revokeApiKey(harness.store.db, revoked.apiKey.id);
+  const revoked = await createApiKey(harness.store, a.workspaceId, "revoked key");
+  await revokeApiKey(harness.store, revoked.apiKey.id);
   revokedKeyOfA = revoked.key;
   staffA = await signedInStaff(a, harness.store, url);
   staffB = await signedInStaff(b, harness.store, url);

@@ -35,7 +35,7 @@ beforeAll(async () => {
   const rows = Array.from({ length: SEEDED_CONTACTS }, (_, i) =>
     newContactRow(tenant.workspaceId, { chatbotId: tenant.chatbotIds[i % 2], name: `Seeded ${i}`, email: `seeded-${i}@example.com`, metadata: {} }),
   );
-  await writeTransaction(store, (tx) => insertContacts(tx, store.dialect, rows));
+  await writeTransaction(store, (tx) => insertContacts(tx, rows));
   await store.db.destroy();
 }, 60_000);
 

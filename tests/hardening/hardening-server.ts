@@ -40,7 +40,7 @@ export interface SeededContact {
 export async function seedContact(baseUrl: string, store: Store, tenant: Tenant, name: string): Promise<SeededContact> {
   const body = { chatbotId: tenant.chatbotIds[0], name, email: `${name.toLowerCase().replace(/\W/g, "")}@example.com`, phone: "+15551234567", metadata: { plan: "pro", seats: 3, trial: false } };
   const { contact } = expectSuccess(await call("POST", "/v1/contacts", { baseUrl, key: tenant.apiKey, body }), 201);
-  await insertConversations(store.db, store.dialect, [
+  await insertConversations(store, [
     {
       workspace_id: tenant.workspaceId,
       id: newId("conv_"),

@@ -40,10 +40,10 @@ describe.skipIf(!postgres.available)("PostgreSQL sort order on an en-US database
     const url = new URL(POSTGRES_ADMIN_URL);
     url.pathname = `/${databaseName}`;
     store = await openMigratedStore(databaseConfig({ DATABASE_URL: url.toString() }));
-    workspaceId = (await createWorkspace(store.db, "Collation")).id;
-    const chatbot = await createChatbot(store.db, workspaceId, "Bot");
+    workspaceId = (await createWorkspace(store, "Collation")).id;
+    const chatbot = await createChatbot(store, workspaceId, "Bot");
     const rows = names.map((name, i) => newContactRow(workspaceId, { chatbotId: chatbot.id, name, email: `${name}${i}@example.com` }));
-    await writeTransaction(store, (tx) => insertContacts(tx, store.dialect, rows));
+    await writeTransaction(store, (tx) => insertContacts(tx, rows));
   });
   afterAll(async () => {
     await store?.db.destroy();

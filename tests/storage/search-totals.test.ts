@@ -21,13 +21,13 @@ afterAll(() => store.db.destroy());
 const NAMES = ["Anna Smith", "Jonas Smithson", "Åsa Ångström", "Bob Stone", "Carla Smit", "Dana Blacksmith", "Eve Ström", null];
 
 async function addContacts(workspaceId: string, count: number): Promise<void> {
-  const chatbot = await createChatbot(store.db, workspaceId, "bot");
+  const chatbot = await createChatbot(store, workspaceId, "bot");
   const rows = Array.from({ length: count }, (_, i) => {
     const name = NAMES[i % NAMES.length];
     const email = i % 3 === 0 ? `user${i}@gmail.com` : `person${i}@example.org`;
     return newContactRow(workspaceId, { chatbotId: chatbot.id, name: name ?? undefined, email }, new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString());
   });
-  await insertContacts(store.db, store.dialect, rows);
+  await insertContacts(store, rows);
 }
 
 /** What a search must find: every contact of the workspace checked one by one. */
@@ -60,18 +60,18 @@ describe("SQLite search totals and pages", () => {
   let first: string;
 
   it("are exact while one workspace holds every contact (the trigram index counts alone)", async () => {
-    first = (await createWorkspace(store.db, "Only")).id;
+    first = (await createWorkspace(store, "Only")).id;
     await addContacts(first, 400);
     await expectSearchesExact(first);
   });
 
   it("stay exact once another workspace has matching contacts, and after it has none again", async () => {
-    const second = (await createWorkspace(store.db, "Second")).id;
+    const second = (await createWorkspace(store, "Second")).id;
     await addContacts(second, 150);
     await expectSearchesExact(first);
     await expectSearchesExact(second);
     const others = await store.db.selectFrom("contacts").select("id").where("workspace_id", "=", second).execute();
-    for (const { id } of others) await deleteContactRow(store.db, second, id);
+    for (const { id } of others) await deleteContactRow(store, second, id);
     await expectSearchesExact(first);
   });
 });

@@ -10,7 +10,7 @@ import { openMigratedStore, type Store } from "../../lib/db/client";
 import { migrateToLatest } from "../../lib/db/migrate";
 import { contactPageQuery } from "../../lib/contacts/repository";
 import type { ContactSortField, SortOrder } from "../../lib/contacts/schemas";
-import { contactSearchCondition } from "../../lib/db/dialect";
+import { sqliteContactSearch } from "../../lib/contacts/search/sqlite-contact-search";
 import { createWorkspace } from "../../lib/workspaces/repository";
 import { temporaryDatabaseUrl } from "../support/server";
 
@@ -51,7 +51,7 @@ describe("SQLite store", () => {
     let second: Store | undefined;
     try {
       second = await openMigratedStore(databaseConfig({ DATABASE_URL: temporaryDatabaseUrl("statements") }));
-      const workspace = await createWorkspace(second.db, "Statements");
+      const workspace = await createWorkspace(second, "Statements");
       const query = second.db.selectFrom("workspaces").select("name").where("id", "=", workspace.id);
       for (let i = 0; i < 5; i++) expect((await query.executeTakeFirstOrThrow()).name).toBe("Statements");
       const text = query.compile().sql;
@@ -63,13 +63,13 @@ describe("SQLite store", () => {
   });
 
   it("migrations are idempotent", async () => {
-    expect(await migrateToLatest(store.db as never, store.dialect)).toEqual([]);
+    expect(await migrateToLatest(store)).toEqual([]);
   });
 
   it("refuses a contact for a chatbot of another workspace (foreign key includes workspace_id)", async () => {
-    const a = await createWorkspace(store.db, "A");
-    const b = await createWorkspace(store.db, "B");
-    const chatbotOfA = await createChatbot(store.db, a.id, "bot");
+    const a = await createWorkspace(store, "A");
+    const b = await createWorkspace(store, "B");
+    const chatbotOfA = await createChatbot(store, a.id, "bot");
     const now = new Date().toISOString();
     await expect(
       store.db
@@ -80,8 +80,8 @@ describe("SQLite store", () => {
   });
 
   it("stores API keys only as a SHA-256 hash", async () => {
-    const workspace = await createWorkspace(store.db, "Keys");
-    const { key, apiKey } = await createApiKey(store.db, workspace.id, "k");
+    const workspace = await createWorkspace(store, "Keys");
+    const { key, apiKey } = await createApiKey(store, workspace.id, "k");
     expect(key).toMatch(/^nxv_[0-9A-Za-z]{32,}$/);
     const row = await store.db.selectFrom("api_keys").selectAll().where("id", "=", apiKey.id).executeTakeFirstOrThrow();
     expect(row.key_hash).toBe(hashApiKey(key));
@@ -112,7 +112,7 @@ describe("SQLite store", () => {
         .selectFrom("contacts")
         .select("id")
         .where("workspace_id", "=", "ws_x")
-        .where(contactSearchCondition("sqlite", "ws_x", "smith", "count"));
+        .where(sqliteContactSearch.condition("ws_x", "smith", "count"));
       const detail = await plan(query);
       expect(detail).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
       expect(detail).not.toMatch(/SCAN contacts\b/);

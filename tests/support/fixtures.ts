@@ -32,14 +32,13 @@ export interface Tenant {
 
 /** A workspace with two chatbots and a key; in the suite's database unless another store is given. */
 export async function createTenant(name = "Test workspace", store: Store = testStore()): Promise<Tenant> {
-  const { db } = store;
-  const workspace = await createWorkspace(db, name);
-  const chatbots = [await createChatbot(db, workspace.id, "Website bot"), await createChatbot(db, workspace.id, "Support bot")];
-  const { apiKey, key } = await createApiKey(db, workspace.id, "test key");
+  const workspace = await createWorkspace(store, name);
+  const chatbots = [await createChatbot(store, workspace.id, "Website bot"), await createChatbot(store, workspace.id, "Support bot")];
+  const { apiKey, key } = await createApiKey(store, workspace.id, "test key");
   return { workspaceId: workspace.id, chatbotIds: chatbots.map((c) => c.id), apiKey: key, keyId: apiKey.id };
 }
 
 /** Another key for the same workspace: keys do not share a rate-limit budget. */
 export async function newKeyFor(tenant: Tenant): Promise<string> {
-  return (await createApiKey(testStore().db, tenant.workspaceId, "extra key")).key;
+  return (await createApiKey(testStore(), tenant.workspaceId, "extra key")).key;
 }

@@ -1,10 +1,9 @@
 import type { ColumnDataType, Kysely } from "kysely";
-import type { DialectName } from "../dialect";
 
 // Staff accounts and sessions for the dashboard, in the shape better-auth reads and writes
 // (see lib/auth/server.ts for the column mapping). better-auth stores dates and booleans natively
 // on PostgreSQL and as ISO text / 0-1 integers on SQLite, hence the per-dialect column types.
-export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
+export async function up(db: Kysely<unknown>, dialect: "sqlite" | "postgres"): Promise<void> {
   const date: ColumnDataType = dialect === "postgres" ? "timestamptz" : "text";
   const boolean: ColumnDataType = dialect === "postgres" ? "boolean" : "integer";
 

@@ -1,11 +1,10 @@
 import { sql, type Kysely } from "kysely";
-import type { DialectName } from "../dialect";
 
 // PostgreSQL sorts text in the database's collation, so on an en_US cluster `Zoe` would come after
 // `adam` while SQLite puts it first. Names, emails and ids now sort in byte order ("C") on both
-// backends (lib/db/dialect.ts, byteOrder); these indexes serve exactly those ORDER BYs. A "C" column
+// backends (StorageDialect.byteOrder); these indexes serve exactly those ORDER BYs. A "C" column
 // collation would do the same but break ILIKE for non-ASCII letters.
-export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
+export async function up(db: Kysely<unknown>, dialect: "sqlite" | "postgres"): Promise<void> {
   if (dialect !== "postgres") return;
   for (const index of ["contacts_created", "contacts_chatbot_created", "contacts_name_asc", "contacts_name_desc", "contacts_email_asc", "contacts_email_desc"]) {
     await sql`drop index ${sql.raw(index)}`.execute(db);

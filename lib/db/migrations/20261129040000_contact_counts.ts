@@ -1,14 +1,13 @@
 import { sql, type Kysely } from "kysely";
-import type { DialectName } from "../dialect";
 
 // Counting a million-contact workspace row by row takes hundreds of milliseconds on either backend,
 // and every unfiltered list answers with its `total`. The count is kept per chatbot instead, changed
 // in the same transaction as the contacts (lib/contacts/contact-counts.ts).
 //
-// SQLite also gets two indexes for search (lib/db/dialect.ts): (workspace_id, seq) checks trigram
+// SQLite also gets two indexes for search (lib/contacts/search/sqlite-contact-search.ts): (workspace_id, seq) checks trigram
 // matches against the workspace without reading rows, and (workspace_id, name, email) lets a term
 // too short for the trigram index be matched without reading rows.
-export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
+export async function up(db: Kysely<unknown>, dialect: "sqlite" | "postgres"): Promise<void> {
   await db.schema
     .createTable("contact_counts")
     .addColumn("workspace_id", "text", (col) => col.notNull())

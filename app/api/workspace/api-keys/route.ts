@@ -9,14 +9,14 @@ import { parseOrThrow } from "@/lib/api/validation";
 
 // GET /api/workspace/api-keys — the workspace's active API keys, newest first (never the secrets)
 export const GET = staffRoute(async ({ principal, store }) => {
-  const apiKeys = await listActiveApiKeys(store.db, principal.workspaceId);
+  const apiKeys = await listActiveApiKeys(store, principal.workspaceId);
   return success({ apiKeys: apiKeys.map(serializeApiKey) });
 });
 
 // POST /api/workspace/api-keys — create a key; the answer is the only time the key itself is shown
 export const POST = staffRoute(async ({ request, principal, store }) => {
   const input = parseOrThrow(createApiKeySchema, await readJsonBody(request));
-  const { apiKey, key } = await createApiKey(store.db, principal.workspaceId, input.name);
+  const { apiKey, key } = await createApiKey(store, principal.workspaceId, input.name);
   return success({ apiKey: serializeApiKey(apiKey), key }, 201);
 });
 

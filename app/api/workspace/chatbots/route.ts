@@ -4,6 +4,6 @@ import { listChatbots } from "@/lib/chatbots/repository";
 
 // GET /api/workspace/chatbots — the signed-in staff member's chatbots (for filters and forms)
 export const GET = staffRoute(async ({ principal, store }) => {
-  const chatbots = await listChatbots(store.db, principal.workspaceId);
+  const chatbots = await listChatbots(store, principal.workspaceId);
   return success({ chatbots: chatbots.map(({ id, name }) => ({ id, name })) });
 });

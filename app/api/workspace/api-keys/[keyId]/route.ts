@@ -10,7 +10,7 @@ type Params = { keyId: string };
 // DELETE /api/workspace/api-keys/{keyId} — revoke a key of the workspace; it gets 401 from then on.
 // Another workspace's key, an unknown id and an already revoked key all answer the same 404.
 export const DELETE = staffRoute<Params>(async ({ params, principal, store }) => {
-  const revoked = isStorableText(params.keyId) && (await revokeApiKey(store.db, params.keyId, principal.workspaceId));
+  const revoked = isStorableText(params.keyId) && (await revokeApiKey(store, params.keyId, principal.workspaceId));
   if (!revoked) throw new ApiError("not_found", "API key not found");
   return success({ revoked: true, id: params.keyId });
 });

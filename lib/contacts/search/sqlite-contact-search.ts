@@ -1,0 +1,69 @@
+import { sql, type SqlBool } from "kysely";
+import { insertChunks } from "../../db/insert-chunks";
+import type { ContactSearch } from "./contact-search";
+import { likeMatches } from "./like-matches";
+import { sqliteCaseVariants } from "./sqlite-case-variants";
+
+// SQLite: an FTS5 trigram index (contacts_search) for terms of 3+ characters, LIKE for shorter
+// ones; SQLite cannot tell few matches from many itself, so the count decides the plan.
+
+/** Shortest search term served by the trigram index; shorter terms fall back to a scan. */
+export const TRIGRAM_MIN_LENGTH = 3;
+
+const ASCII = /^[\x00-\x7f]*$/;
+const ftsPhrase = (term: string) => `"${term.replace(/"/g, '""')}"`;
+const sqliteLikeMatches = (table: string, term: string) => likeMatches("like", table, sqliteCaseVariants(term));
+const FEW_MATCHES = 5_000;
+
+export const sqliteContactSearch: ContactSearch = {
+  condition(workspaceId, term, plan) {
+    // SQLite's LIKE folds ASCII case only, where the trigram index folds every letter: a term with
+    // other letters is always matched through the index.
+    const walkable = plan === "many" && ASCII.test(term);
+    if ([...term].length >= TRIGRAM_MIN_LENGTH && !walkable) {
+      // An FTS5 phrase of trigrams is an exact substring match; `%`, `_` and `\` have no meaning in it.
+      return sql<SqlBool>`contacts.seq in (select rowid from contacts_search where contacts_search match ${ftsPhrase(term)})`;
+    }
+    if (plan !== "few") return sql<SqlBool>`(${sqliteLikeMatches("contacts", term)})`;
+    // Few matches of a short term: found on the (workspace_id, name, email) index without reading a row, then sorted.
+    return sql<SqlBool>`contacts.seq in (select matching.seq from contacts as matching indexed by contacts_name_email
+    where matching.workspace_id = ${workspaceId} and (${sqliteLikeMatches("matching", term)}))`;
+  },
+
+  /**
+   * Counts a workspace's matches from an index alone where it can, without checking each match
+   * against the workspace: a term too short for the trigram index off the (workspace_id, name,
+   * email) index (measured 2× faster than through the match set), and a longer term off the
+   * trigram index when no other workspace has contacts (measured at 1M contacts and 82k matches:
+   * 24 ms, against 155 ms checking each match's workspace). Undefined where neither applies.
+   */
+  async countMatchesFromIndex(db, workspaceId, term) {
+    if ([...term].length < TRIGRAM_MIN_LENGTH) {
+      const { rows } = await sql<{ matches: number }>`select count(*) as matches from contacts indexed by contacts_name_email
+      where workspace_id = ${workspaceId} and (${sqliteLikeMatches("contacts", term)})`.execute(db);
+      return Number(rows[0].matches);
+    }
+    // One statement, so the check and the count see the same snapshot.
+    const { rows } = await sql<{ matches: number | null }>`select case
+      when exists (select 1 from contact_counts where workspace_id <> ${workspaceId} and contacts > 0) then null
+      else (select count(*) from contacts_search where contacts_search match ${ftsPhrase(term)}) end as matches`.execute(db);
+    return rows[0].matches === null ? undefined : Number(rows[0].matches);
+  },
+
+  // SQLite cannot tell few matches from many itself.
+  fewMatches: (matches) => matches <= FEW_MATCHES,
+  // SQLite's index walk skips rows on the way to an offset without reading them.
+  pageKeysFirst: () => false,
+
+  /**
+   * SQLite's trigram index is fed here once per statement: one statement's rows have consecutive
+   * `seq` values, so a range names exactly them.
+   */
+  async insertSearchableContacts(db, rows) {
+    for (const chunk of insertChunks(rows)) {
+      const seqs = (await db.insertInto("contacts").values(chunk).returning("seq").execute()).map((row) => row.seq);
+      await sql`insert into contacts_search(rowid, name, email)
+      select seq, name, email from contacts where seq between ${Math.min(...seqs)} and ${Math.max(...seqs)}`.execute(db);
+    }
+  },
+};

@@ -1,0 +1,46 @@
+import { sql } from "kysely";
+import { postgresContactSearch } from "../../contacts/search/postgres-contact-search";
+import type { IndexDefinition, StorageDialect } from "../storage-dialect";
+import { insertWithUnnest } from "./insert-with-unnest";
+
+// PostgreSQL: row locks, byte-order collation on demand, and statistics the planner relies on.
+
+export const postgresStorage: StorageDialect = {
+  name: "postgres",
+  // Several server processes share one database, and with it one budget per key.
+  rateLimitStore: "database",
+  contactSearch: postgresContactSearch,
+
+  writeTransaction: (db, work) => db.transaction().execute(work),
+  forUpdate: (query) => query.forUpdate(),
+  // The database's collation may be en_US, which would put `Zoe` after `adam`.
+  byteOrder: (column) => sql<string>`${sql.ref(column)} collate "C"`,
+
+  insertRows: insertWithUnnest,
+  async secondaryIndexes(tx, tables) {
+    const { rows } = await sql<IndexDefinition>`select indexname as name, indexdef as definition from pg_indexes
+    where schemaname = current_schema() and tablename in (${sql.join(tables)})
+      and not exists (select 1 from pg_constraint
+        where conindid = (quote_ident(schemaname) || '.' || quote_ident(indexname))::regclass)
+    order by indexname`.execute(tx);
+    return rows;
+  },
+  async prepareIndexBuild(tx) {
+    // Sorts each index in memory up to this much, instead of merging runs from disk.
+    await sql`set local maintenance_work_mem = '256MB'`.execute(tx);
+  },
+  /**
+   * After a bulk load, PostgreSQL needs fresh statistics to pick the sort and trigram indexes
+   * (measured: an unanalyzed million-row table sorted by name at offset 5,000 took 8.5 s instead of
+   * milliseconds) and a visibility map for index-only scans; autovacuum gets there only later.
+   */
+  async refreshStatisticsAfterBulkLoad(db, rowsLoaded) {
+    // A small load changes no plan, and vacuuming every workspace's contacts for it would not pay.
+    if (rowsLoaded < 10_000) return;
+    await sql`vacuum (analyze) contacts, conversations, contact_counts`.execute(db);
+  },
+
+  // better-auth keeps native dates and booleans on PostgreSQL.
+  authDate: (date) => date,
+  authBoolean: (value) => value,
+};

@@ -1,0 +1,48 @@
+import { sql } from "kysely";
+import { sqliteContactSearch } from "../../contacts/search/sqlite-contact-search";
+import { insertChunks } from "../insert-chunks";
+import type { IndexDefinition, StorageDialect } from "../storage-dialect";
+
+// SQLite (better-sqlite3): one writer at a time, so transactions take the write lock up front.
+
+export const sqliteStorage: StorageDialect = {
+  name: "sqlite",
+  // The embedded default runs one server process.
+  rateLimitStore: "memory",
+  contactSearch: sqliteContactSearch,
+
+  writeTransaction(db, work) {
+    return db.connection().execute(async (connection) => {
+      // `begin immediate` takes the write lock now (waiting up to busy_timeout), instead of
+      // failing with SQLITE_BUSY when a deferred transaction later tries to upgrade its read lock.
+      await sql`begin immediate`.execute(connection);
+      try {
+        const result = await work(connection);
+        await sql`commit`.execute(connection);
+        return result;
+      } catch (error) {
+        await sql`rollback`.execute(connection);
+        throw error;
+      }
+    });
+  },
+  // The transaction already holds the write lock.
+  forUpdate: (query) => query,
+  byteOrder: (column) => sql<string>`${sql.ref(column)}`,
+
+  async insertRows(db, table, rows) {
+    for (const chunk of insertChunks(rows)) await db.insertInto(table).values(chunk as never).execute();
+  },
+  async secondaryIndexes(tx, tables) {
+    // Indexes made by a constraint have no SQL text and cannot be dropped.
+    const { rows } = await sql<IndexDefinition>`select name, sql as definition from sqlite_master
+      where type = 'index' and sql is not null and tbl_name in (${sql.join(tables)}) order by name`.execute(tx);
+    return rows;
+  },
+  prepareIndexBuild: async () => {},
+  refreshStatisticsAfterBulkLoad: async () => {},
+
+  // better-auth keeps ISO text and 0/1 on SQLite.
+  authDate: (date) => date.toISOString(),
+  authBoolean: (value) => (value ? 1 : 0),
+};

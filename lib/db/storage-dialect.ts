@@ -1,0 +1,51 @@
+import type { RawBuilder, SelectQueryBuilder } from "kysely";
+import type { ContactSearch } from "../contacts/search/contact-search";
+import type { Db } from "./client";
+import type { NewContactRow, NewConversationRow } from "./schema";
+
+// Where SQLite and PostgreSQL differ, as one object per backend (modelled on Kysely's own
+// DialectAdapter): openStore picks it once, and callers ask it instead of testing a backend name.
+
+export type StorageName = "sqlite" | "postgres";
+
+export type BulkTable = "contacts" | "conversations";
+export type BulkRow = NewContactRow | NewConversationRow;
+
+/** A secondary index as its CREATE statement, to be dropped and rebuilt around a bulk load. */
+export interface IndexDefinition {
+  name: string;
+  definition: string;
+}
+
+export interface StorageDialect {
+  /** For logs and tests only: behaviour comes from the methods. */
+  readonly name: StorageName;
+  /** Where server processes count rate limits: in this database (shared) or each in its own memory. */
+  readonly rateLimitStore: "database" | "memory";
+  /** How contacts are searched and paged on this backend. */
+  readonly contactSearch: ContactSearch;
+
+  /**
+   * Runs `work` in a transaction that holds the write lock from its first statement, so a
+   * read-modify-write never loses an update to a concurrent writer (another request or process).
+   */
+  writeTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T>;
+  /** Locks the selected rows until the transaction ends, where the write lock does not already. */
+  forUpdate<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
+  /** A text column to sort by in byte order, as SQLite does, whatever the database's collation. */
+  byteOrder(column: string): RawBuilder<string>;
+
+  /** Inserts rows as given, in as few statements as the backend's parameter limits allow. */
+  insertRows(db: Db, table: BulkTable, rows: readonly BulkRow[]): Promise<void>;
+  /** The secondary indexes of `tables` that a bulk load may drop (constraint indexes stay). */
+  secondaryIndexes(tx: Db, tables: readonly string[]): Promise<IndexDefinition[]>;
+  /** Settles the transaction's settings for rebuilding indexes after a bulk load. */
+  prepareIndexBuild(tx: Db): Promise<void>;
+  /** Brings the planner's statistics up to date after a bulk load of `rowsLoaded` rows. */
+  refreshStatisticsAfterBulkLoad(db: Db, rowsLoaded: number): Promise<void>;
+
+  /** A date as better-auth stores it on this backend. */
+  authDate(date: Date): Date | string;
+  /** A boolean as better-auth stores it on this backend. */
+  authBoolean(value: boolean): boolean | number;
+}
