@@ -13,7 +13,11 @@ export function success(data: unknown, status = 200): Response {
   return jsonResponse({ status: "success", data }, status);
 }
 
+/** The contract's error envelope; `details` only where there are some. */
+export function errorEnvelope(error: Pick<ApiError, "code" | "message" | "details">) {
+  return { status: "error", error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
+}
+
 export function failure(error: ApiError): Response {
-  const body = { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) };
-  return jsonResponse({ status: "error", error: body }, error.status, error.headers);
+  return jsonResponse(errorEnvelope(error), error.status, error.headers);
 }

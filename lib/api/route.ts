@@ -43,10 +43,18 @@ export interface RouteDefinition<
   tag: string;
   request: Req;
   success: { status: Status } & SuccessResponse<Data>;
-  /** The error answers this route gives besides those of every authenticated route (401, 429, 500). */
-  errors: Partial<Record<Exclude<ErrorCode, "unauthorized" | "rate_limited" | "internal_error">, string>>;
+  /**
+   * The error answers this route gives besides those every route gives (401, 429, 500; 403 on
+   * writes; 413 and 415 wherever there is a body: lib/openapi/document.ts adds those).
+   */
+  errors: Partial<Record<RouteErrorCode, string>>;
   handler: (input: HandlerInput<Req>) => Promise<HandlerResult<Status, z.output<Data>>>;
 }
+
+type RouteErrorCode = Exclude<
+  ErrorCode,
+  "unauthorized" | "rate_limited" | "internal_error" | "forbidden" | "payload_too_large" | "unsupported_media_type" | "method_not_allowed"
+>;
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 

@@ -42,8 +42,15 @@ const crossSiteWrite = {
   "403": errorResponse("A write with the dashboard's session cookie from another site (`forbidden`).", rateLimitHeaders),
 };
 
+// Every route with a body reads it through lib/api/read-json-body.ts, which gives these.
+const bodyErrors: Partial<Record<ErrorCode, string>> = {
+  payload_too_large: "Body larger than 1 MiB.",
+  unsupported_media_type: "Content-Type is not application/json.",
+};
+
 function operation(route: AnyRoute): ZodOpenApiOperationObject {
-  const errors = Object.entries(route.errors as Partial<Record<ErrorCode, string>>).map(([code, description]) => [
+  const routeErrors: Partial<Record<ErrorCode, string>> = { ...route.errors, ...(route.request.body ? bodyErrors : {}) };
+  const errors = Object.entries(routeErrors).map(([code, description]) => [
     String(ERROR_STATUS[code as ErrorCode]),
     errorResponse(description ?? code, rateLimitHeaders),
   ]);

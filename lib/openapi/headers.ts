@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REQUEST_ID_PATTERN } from "../api/request-id";
 
 // Every response header the API sends that a client may read, described once.
 
@@ -6,7 +7,7 @@ const header = (description: string, schema: z.ZodType = z.string()) => schema.m
 const unixSeconds = z.string().regex(/^\d{1,12}$/);
 
 export const requestIdHeader = {
-  "X-Request-Id": header("The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem.", z.string().regex(/^[\w.:-]{1,128}$/)),
+  "X-Request-Id": header("The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem.", z.string().regex(REQUEST_ID_PATTERN)),
 };
 
 export const rateLimitHeaders = {

@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTenant, newKeyFor, type Tenant } from "../support/fixtures";
-import { REPO_ROOT, TEST_AUTH_SECRET } from "../support/server";
+import { freePort, REPO_ROOT, TEST_AUTH_SECRET } from "../support/server";
 
 // The API app is mounted twice: by Next.js under `next dev` and by the production server. Both must
 // give the same answers: the same requests, on the same database, to each, compared status, the
@@ -30,15 +29,6 @@ let devServer: ChildProcess | undefined;
 let devUrl = "";
 let tenant: Tenant;
 const keys = { production: "", dev: "" };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   tenant = await createTenant("Parity workspace");

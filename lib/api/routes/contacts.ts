@@ -12,7 +12,7 @@ import {
 import { createContact, deleteContact, getContact, listContacts, updateContact } from "../../contacts/service";
 import { defineRoute } from "../route";
 
-const CONTACT_NOT_FOUND = "Contact absent, deleted, or in another workspace.";
+export const CONTACT_NOT_FOUND = "Contact absent, deleted, or in another workspace.";
 
 // GET /v1/contacts — list, filter, search and sort the workspace's contacts
 export const listContactsRoute = defineRoute({
@@ -38,8 +38,6 @@ export const createContactRoute = defineRoute({
   success: { status: 201, description: "The contact as stored.", data: z.object({ contact: contactSchema }) },
   errors: {
     validation_error: "Invalid body or unknown field (`validation_error`).",
-    payload_too_large: "Body larger than 1 MiB.",
-    unsupported_media_type: "Content-Type is not application/json.",
   },
   handler: async ({ body, principal, store }) => ({
     status: 201,
@@ -79,8 +77,6 @@ export const updateContactRoute = defineRoute({
   errors: {
     validation_error: "Invalid body, unknown field, or no field at all (`validation_error`).",
     not_found: CONTACT_NOT_FOUND,
-    payload_too_large: "Body larger than 1 MiB.",
-    unsupported_media_type: "Content-Type is not application/json.",
   },
   handler: async ({ params, body, principal, store }) => ({
     status: 200,

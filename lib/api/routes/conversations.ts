@@ -2,6 +2,7 @@ import { contactIdParamsSchema } from "../../contacts/schemas";
 import { listContactConversations } from "../../contacts/service";
 import { conversationListSchema, listConversationsQuerySchema } from "../../conversations/schemas";
 import { defineRoute } from "../route";
+import { CONTACT_NOT_FOUND } from "./contacts";
 
 // GET /v1/contacts/{contactId}/conversations — the contact's conversations, newest first
 export const listContactConversationsRoute = defineRoute({
@@ -14,7 +15,7 @@ export const listContactConversationsRoute = defineRoute({
   success: { status: 200, description: "A page of conversations, newest first.", data: conversationListSchema },
   errors: {
     validation_error: "Invalid query parameter, or a known one given twice (`validation_error`).",
-    not_found: "Contact absent, deleted, or in another workspace.",
+    not_found: CONTACT_NOT_FOUND,
   },
   handler: async ({ params, query, principal, store }) => ({
     status: 200,
