@@ -2,6 +2,7 @@ import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject } from "zod-openapi";
 import { ERROR_STATUS, type ErrorCode } from "../api/errors";
 import type { AnyRoute } from "../api/route";
+import { DETAIL_FIELD_MAX_LENGTH } from "../validation/issues";
 import { documentedHeaders, rateLimitHeaders, requestIdHeader, retryAfterHeader, wwwAuthenticateHeader } from "./headers";
 
 // The OpenAPI 3.1 document, built from the route definitions: the same zod schemas the router
@@ -14,7 +15,7 @@ const errorSchema = z
       code: z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]),
       message: z.string().max(1000),
       details: z
-        .record(z.string().max(300), z.string().max(1000))
+        .record(z.string().max(DETAIL_FIELD_MAX_LENGTH), z.string().max(1000))
         .optional()
         .meta({ description: "validation_error only: field → message; nested fields are dotted (`metadata.plan`)." }),
     }),

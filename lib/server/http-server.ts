@@ -5,6 +5,7 @@ import { apiApp } from "../api/api-app";
 import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
 import { releaseResources } from "../shutdown";
 import { answerApiError } from "./api-error-response";
+import { answerMalformedRequest } from "./malformed-request";
 import { isApiPath, isUnroutableApiPath } from "./unroutable-path";
 import { sendResponse, webRequest } from "./web-exchange";
 
@@ -49,6 +50,7 @@ export async function startServer({ dir, port = Number(process.env.PORT ?? 3000)
         answerApiError(req, res, "internal_error", "Something went wrong on our side");
       });
   });
+  server.on("clientError", answerMalformedRequest);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, hostname, resolve);

@@ -11,6 +11,12 @@ const READ_ONLY_FIELDS: Record<string, string> = {
   conversations: "Is read-only",
 };
 
+/** The longest field path `details` names; a longer one (a 100 KB metadata key) is cut, ending in "…". */
+export const DETAIL_FIELD_MAX_LENGTH = 300;
+
+const boundedField = (field: string) =>
+  field.length <= DETAIL_FIELD_MAX_LENGTH ? field : `${field.slice(0, DETAIL_FIELD_MAX_LENGTH - 1)}…`;
+
 // A field named `constructor` or `__proto__` must not find Object.prototype's members in these tables.
 function ownMessage(messages: Record<string, string>, field: string): string | undefined {
   return Object.hasOwn(messages, field) ? messages[field] : undefined;
@@ -20,7 +26,8 @@ function ownMessage(messages: Record<string, string>, field: string): string | u
 export function issuesToDetails(issues: readonly z.core.$ZodIssue[], unknownFieldMessages: Record<string, string> = {}): FieldErrors {
   // No prototype: a field named `__proto__` is then an ordinary key.
   const details: FieldErrors = Object.create(null);
-  const add = (field: string, message: string) => {
+  const add = (path: string, message: string) => {
+    const field = boundedField(path);
     if (!(field in details)) details[field] = message;
   };
   for (const issue of issues) {

@@ -2,7 +2,8 @@ import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, expectSuccess } from "../support/api";
 import type { Tenant } from "../support/fixtures";
-import { rawRequest, type RawResponse } from "../support/raw-http";
+import { documentedAnswers } from "../support/documented-answers";
+import { expectRawAnswerDocumented, rawRequest, type RawResponse } from "../support/raw-http";
 import { expectContractResponse } from "./contract-response";
 import { createTenants, seedContact, startHardeningServer, workspaceSnapshot, type HardeningServer, type SeededContact } from "./hardening-server";
 
@@ -37,7 +38,7 @@ function openRequest(method: string, path: string, headers: Record<string, strin
   const started = performance.now();
   // A socket of its own: it is destroyed half-written afterwards.
   const request = http.request({ agent: false, hostname, port, method, path, headers: { authorization: `Bearer ${a.apiKey}`, "content-type": "application/json", ...headers } });
-  const response = new Promise<RawResponse>((resolve, reject) => {
+  const answer = new Promise<RawResponse>((resolve, reject) => {
     request.on("response", (incoming) => {
       const chunks: Buffer[] = [];
       incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -48,6 +49,10 @@ function openRequest(method: string, path: string, headers: Record<string, strin
     request.on("error", reject);
   });
   request.flushHeaders();
+  const response = Promise.all([documentedAnswers(harness.server.url), answer]).then(([problemsOf, received]) => {
+    expectRawAnswerDocumented(problemsOf, { method, path }, received);
+    return received;
+  });
   return { request, response };
 }
 
@@ -102,8 +107,8 @@ describe("a body that never ends", () => {
 });
 
 describe("a Content-Length no parser can hold", () => {
-  // Node's HTTP parser refuses the request line and headers before the app runs: a bare 400 with
-  // no envelope (the contract has no row for unparseable HTTP), at once, and nothing is stored.
+  // Node's HTTP parser refuses the request line and headers before the app runs; the server still
+  // answers in the contract's envelope (not Node's bare 400), at once, and nothing is stored.
   it("is refused at once by the HTTP layer", async () => {
     for (const { method, path, prefix } of writes()) {
       const before = await workspaceSnapshot(harness.store, a.workspaceId);
@@ -111,7 +116,8 @@ describe("a Content-Length no parser can hold", () => {
       request.write(prefix);
       const answer = await within(response, PROMPT_MS, `${method} ${path}`);
       request.destroy();
-      expect(answer.status).toBe(400);
+      const body = expectContractResponse(answer, { allowed: [400] });
+      expect(body.error?.details).toEqual({ "Content-Length": "Could not be read" });
       await expectNothingChanged(before);
     }
   });

@@ -1,5 +1,5 @@
 import { expect, inject } from "vitest";
-import { openApiValidator } from "./openapi-validator";
+import { documentedAnswers, expectDocumented, jsonOrUndefined } from "./documented-answers";
 
 // A thin HTTP client for the tests: real requests to the real server, JSON in and out. Every /v1
 // answer it receives is checked against the server's own OpenAPI document.
@@ -28,39 +28,12 @@ export async function call<T = any>(method: string, path: string, options: Reque
     headers["content-type"] ??= "application/json";
   }
   const baseUrl = options.baseUrl ?? inject("baseUrl");
-  // The document is fetched before the request, so checking the answer adds no I/O between its
-  // arrival and the caller (timing tests measure when answers arrive).
   const problemsOf = path.startsWith("/v1") ? await documentedAnswers(baseUrl) : undefined;
   const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
   const text = await response.text();
-  let parsed: any;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    parsed = undefined;
-  }
-  if (problemsOf) {
-    expect(problemsOf({ method, path, status: response.status, headers: response.headers, body: parsed }), "answer not as documented").toEqual([]);
-  }
+  const parsed = jsonOrUndefined(text) as any;
+  if (problemsOf) expectDocumented(problemsOf, { method, path, status: response.status, headers: response.headers, body: parsed });
   return { status: response.status, headers: response.headers, body: parsed, text };
-}
-
-const validators = new Map<string, Promise<ReturnType<typeof openApiValidator>>>();
-
-function documentedAnswers(baseUrl: string) {
-  let validator = validators.get(baseUrl);
-  if (!validator) {
-    validator = fetch(`${baseUrl}/v1/openapi.json`).then(
-      async (response) => openApiValidator(await response.json()),
-      (error: unknown) => {
-        // A server not up (yet, or any more) is asked again next time.
-        validators.delete(baseUrl);
-        throw error;
-      },
-    );
-    validators.set(baseUrl, validator);
-  }
-  return validator;
 }
 
 /** An API bound to one key. */
