@@ -1,11 +1,5 @@
-// `npm start`: everything a newcomer needs on the embedded default, in one command —
-// build when the build is missing or older than the sources, migrate, seed a demo workspace
-// into an empty database (printing its API key), then serve dashboard and API on PORT.
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
+// `npm start`: checks the Node version, then runs lib/server/quick-start.ts through tsx.
 import { fileURLToPath } from "node:url";
-import { register } from "tsx/esm/api";
 
 const nodeMajor = Number(process.versions.node.split(".")[0]);
 if (nodeMajor < 24) {
@@ -14,37 +8,6 @@ if (nodeMajor < 24) {
   process.exit(1);
 }
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const SOURCES = ["app", "components", "lib", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tailwind.config.ts"];
-
-function newestModification(entry) {
-  if (!fs.existsSync(entry)) return 0;
-  const stat = fs.statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...fs.readdirSync(entry).map((name) => newestModification(path.join(entry, name))));
-}
-
-function buildIsCurrent() {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!fs.existsSync(buildId)) return false;
-  const builtAt = fs.statSync(buildId).mtimeMs;
-  return SOURCES.every((source) => newestModification(path.join(root, source)) <= builtAt);
-}
-
-function run(command, args) {
-  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: process.env });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-}
-
-process.env.NEXT_TELEMETRY_DISABLED ??= "1";
-if (!buildIsCurrent()) {
-  console.log("Building the app (first start, or the sources changed)…");
-  run(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"]);
-}
-run(process.execPath, [path.join(root, "bin", "nexvio.mjs"), "bootstrap"]);
-
-process.env.NODE_ENV = "production";
-register({ tsconfig: path.join(root, "tsconfig.json") });
-const { startServer } = await import("../lib/server/http-server.ts");
-const server = await startServer({ dir: root });
-console.log(`Nexvio Contacts is serving on http://localhost:${server.address().port} (Ctrl+C to stop)`);
+const { register } = await import("tsx/esm/api");
+register({ tsconfig: fileURLToPath(new URL("../tsconfig.json", import.meta.url)) });
+await import("../lib/server/quick-start.ts");
