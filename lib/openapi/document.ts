@@ -2,7 +2,7 @@ import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject } from "zod-openapi";
 import { ERROR_STATUS, type ErrorCode } from "../api/errors";
 import type { AnyRoute } from "../api/route";
-import { documentedHeaders, rateLimitHeaders, requestIdHeader, retryAfterHeader, wwwAuthenticateHeader } from "./headers";
+import { documentedHeaders, failedAuthenticationLimitHeaders, rateLimitHeaders, requestIdHeader, retryAfterHeader, wwwAuthenticateHeader } from "./headers";
 
 // The OpenAPI 3.1 document, built from the route definitions: the same zod schemas the router
 // validates with, the same error table (lib/api/errors.ts) the handlers answer with.
@@ -30,10 +30,14 @@ const errorResponse = (description: string, headers: Record<string, z.ZodType> =
   content: json(errorSchema),
 });
 
-// After authentication every answer carries the caller's budget; before it (401) and on our own failure (500) there is none.
+// After authentication every answer carries the caller's budget; a 401 carries the budget of
+// failed authentications from the caller's address instead; our own failure (500) carries neither.
 const authenticatedErrors = {
-  "401": errorResponse("Missing, malformed, unknown or revoked API key.", wwwAuthenticateHeader),
-  "429": errorResponse("Over the rate limit; see `Retry-After`.", { ...rateLimitHeaders, ...retryAfterHeader }),
+  "401": errorResponse("Missing, malformed, unknown or revoked API key.", { ...failedAuthenticationLimitHeaders, ...wwwAuthenticateHeader }),
+  "429": errorResponse(
+    "Over the rate limit: the key's requests, or (without a valid key) the address's failed authentications; the `X-RateLimit-*` headers describe the budget that ran out. See `Retry-After`.",
+    { ...rateLimitHeaders, ...retryAfterHeader },
+  ),
   "500": errorResponse("Unexpected error; nothing is leaked, the request id is logged."),
 };
 
