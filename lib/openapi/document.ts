@@ -62,7 +62,7 @@ function operation(route: AnyRoute): ZodOpenApiOperationObject {
   return {
     operationId: route.operationId,
     summary: route.summary,
-    ...(route.description ? { description: route.description } : {}),
+    description: route.description,
     tags: [route.tag],
     requestParams: { ...(route.request.params ? { path: route.request.params } : {}), ...(route.request.query ? { query: route.request.query } : {}) },
     ...(route.request.body ? { requestBody: { required: true, content: json(route.request.body) } } : {}),
@@ -93,8 +93,10 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[], serverUrl = "/
       version: "1.0.0",
       description: "Manage the contacts your Nexvio chatbots collect. 100 requests per minute per API key.",
       license: { name: "Proprietary", identifier: "LicenseRef-Nexvio" },
+      contact: { name: "Nexvio" },
     },
-    servers: [{ url: serverUrl }],
+    // For integrators, not an internal API (OWASP API9: say who each server is for).
+    servers: [{ url: serverUrl, "x-internal": false }],
     security: [{ bearerAuth: [] }],
     tags: [{ name: "Contacts", description: "Contacts and their conversations." }],
     components: {

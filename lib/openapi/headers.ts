@@ -4,10 +4,10 @@ import { REQUEST_ID_PATTERN } from "../api/request-id";
 // Every response header the API sends that a client may read, described once.
 
 const header = (description: string, schema: z.ZodType = z.string()) => schema.meta({ description });
-const digits = (max: number) => z.string().regex(new RegExp(`^\\d{1,${max}}$`));
+const digits = (max: number) => z.string().regex(new RegExp(`^\\d{1,${max}}$`)).max(max);
 
 export const requestIdHeader = {
-  "X-Request-Id": header("The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem.", z.string().regex(REQUEST_ID_PATTERN)),
+  "X-Request-Id": header("The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem.", z.string().regex(REQUEST_ID_PATTERN).max(128)),
 };
 
 const budgetHeaders = (budget: string) => ({
