@@ -15,6 +15,7 @@ const HTTP_SUITES = [
   "tests/dashboard/**/*.test.ts",
   "tests/hardening/**/*.test.ts",
   "tests/openapi/**/*.test.ts",
+  "tests/client/**/*.test.ts",
 ];
 
 const project = (name: TestBackend, include: string[]): TestProjectInlineConfiguration => ({

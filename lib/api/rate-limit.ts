@@ -34,18 +34,13 @@ function headersFor(limit: number, state: RateLimiterRes): RateLimitHeaders {
   };
 }
 
-function rateLimited(state: RateLimiterRes, extraHeaders: Record<string, string> = {}): ApiError {
+function rateLimited(state: RateLimiterRes, budget: RateLimitHeaders): ApiError {
   const retryAfter = String(Math.max(1, Math.ceil(state.msBeforeNext / 1000)));
-  return new ApiError("rate_limited", `Too many requests; retry in ${retryAfter} seconds`, undefined, {
-    "Retry-After": retryAfter,
-    ...extraHeaders,
-  });
+  return new ApiError("rate_limited", `Too many requests; retry in ${retryAfter} seconds`, undefined, { "Retry-After": retryAfter, ...budget });
 }
 
-/** Spends one request of the caller's budget; throws `rate_limited` (with the headers) when it is gone. */
-export async function consumeBudget(principal: ApiPrincipal): Promise<RateLimitHeaders> {
-  const { perKey, perStaffUser } = limiters();
-  const [limiter, id] = principal.kind === "api_key" ? [perKey, principal.keyId] : [perStaffUser, principal.userId];
+/** Spends one point of a budget: its headers, or `rate_limited` (with them) when it is gone. */
+async function spend(limiter: Limiter, id: string): Promise<RateLimitHeaders> {
   try {
     return headersFor(limiter.points, await limiter.consume(id));
   } catch (rejection) {
@@ -54,12 +49,14 @@ export async function consumeBudget(principal: ApiPrincipal): Promise<RateLimitH
   }
 }
 
-/** Counts a failed authentication from one client address; throws `rate_limited` past the limit. */
-export async function recordAuthFailure(clientAddress: string): Promise<void> {
-  try {
-    await limiters().authFailures.consume(clientAddress);
-  } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) throw rateLimited(rejection);
-    throw rejection;
-  }
+/** Spends one request of the caller's budget. */
+export async function consumeBudget(principal: ApiPrincipal): Promise<RateLimitHeaders> {
+  const { perKey, perStaffUser } = limiters();
+  const [limiter, id] = principal.kind === "api_key" ? [perKey, principal.keyId] : [perStaffUser, principal.userId];
+  return spend(limiter, id);
+}
+
+/** Counts a failed authentication from one client address: what is left of that address's budget. */
+export async function recordAuthFailure(clientAddress: string): Promise<RateLimitHeaders> {
+  return spend(limiters().authFailures, clientAddress);
 }

@@ -39,7 +39,8 @@ export interface RouteDefinition<
   path: string;
   operationId: string;
   summary: string;
-  description?: string;
+  /** What the operation does, for readers of the OpenAPI document and of generated clients. */
+  description: string;
   tag: string;
   request: Req;
   success: { status: Status } & SuccessResponse<Data>;

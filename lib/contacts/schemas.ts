@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { metadataPatchSchema, metadataSchema } from "../validation/metadata";
+import { idSchema, ID_MAX_LENGTH, lookupIdMeta } from "../validation/id";
+import { METADATA_KEY_MAX_LENGTH, metadataPatchSchema, metadataSchema, METADATA_STRING_MAX_LENGTH } from "../validation/metadata";
 import { timestampSchema } from "../validation/timestamp";
 import { countSchema, enumParam, integerParam } from "../validation/query-params";
 import { isStorableText, STORABLE_TEXT_MESSAGE } from "../validation/text";
@@ -56,6 +57,7 @@ export const createContactSchema = z
     chatbotId: z
       .string({ error: "Must be the id of a chatbot in this workspace" })
       .min(1, "Must be the id of a chatbot in this workspace")
+      .max(ID_MAX_LENGTH, "Must be the id of a chatbot in this workspace")
       .refine(isStorableText, "Must be the id of a chatbot in this workspace")
       .meta({ example: "chatbot_456def" }),
     name: contactNameSchema.optional(),
@@ -94,7 +96,7 @@ export const listContactsQuerySchema = z.object({
     .refine(isStorableText, STORABLE_TEXT_MESSAGE)
     .optional()
     .transform((value) => value || undefined)
-    .meta({ description: "Only contacts of this chatbot (an unknown chatbot gives an empty list); blank means no filter." }),
+    .meta({ description: "Only contacts of this chatbot (an unknown chatbot gives an empty list); blank means no filter.", ...lookupIdMeta }),
   search: z
     .string()
     .max(SEARCH_MAX_LENGTH, `Must be at most ${SEARCH_MAX_LENGTH} characters`)
@@ -109,24 +111,27 @@ export const listContactsQuerySchema = z.object({
 const timestamp = timestampSchema;
 
 export const contactIdParamsSchema = z.object({
-  contactId: z.string().meta({ description: "The contact's id.", example: "contact_123abc" }),
+  contactId: z.string().meta({ description: "The contact's id.", example: "contact_123abc", ...lookupIdMeta }),
 });
 
 export const contactSchema = z
   .object({
-    id: z.string().meta({ example: "contact_321cba" }),
-    chatbotId: z.string(),
-    name: z.string().nullable(),
-    email: z.string().nullable(),
-    phone: z.string().nullable(),
-    metadata: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+    id: idSchema.meta({ example: "contact_321cba" }),
+    chatbotId: idSchema,
+    name: z.string().max(NAME_MAX_LENGTH).nullable(),
+    email: z.string().max(EMAIL_MAX_LENGTH).nullable(),
+    phone: z.string().max(PHONE_MAX_LENGTH).nullable(),
+    metadata: z.record(
+      z.string().min(1).max(METADATA_KEY_MAX_LENGTH),
+      z.union([z.string().max(METADATA_STRING_MAX_LENGTH), z.number(), z.boolean()]),
+    ),
     createdAt: timestamp,
     updatedAt: timestamp,
   })
   .meta({ id: "Contact" });
 
 export const conversationRefSchema = z
-  .object({ id: z.string().meta({ example: "conv_789ghi" }), startedAt: timestamp, lastMessageAt: timestamp })
+  .object({ id: idSchema.meta({ example: "conv_789ghi" }), startedAt: timestamp, lastMessageAt: timestamp })
   .meta({ id: "ConversationRef" });
 
 export const contactWithConversationsSchema = contactSchema
@@ -142,7 +147,7 @@ export const contactListSchema = z
   })
   .meta({ id: "ContactList" });
 
-export const deletedContactSchema = z.object({ deleted: z.literal(true), id: z.string() }).meta({ id: "DeletedContact" });
+export const deletedContactSchema = z.object({ deleted: z.literal(true), id: idSchema }).meta({ id: "DeletedContact" });
 
 export type CreateContactInput = z.output<typeof createContactSchema>;
 export type UpdateContactInput = z.output<typeof updateContactSchema>;

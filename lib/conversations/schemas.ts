@@ -1,8 +1,11 @@
 import { z } from "zod";
+import { idSchema } from "../validation/id";
 import { timestampSchema } from "../validation/timestamp";
 import { countSchema, integerParam } from "../validation/query-params";
 
 export const CONVERSATIONS_LIMIT_MAX = 100;
+/** Summaries are one or two sentences; the API never writes them, it only reads them. */
+export const SUMMARY_MAX_LENGTH = 2000;
 
 export const listConversationsQuerySchema = z.object({
   limit: integerParam(1, CONVERSATIONS_LIMIT_MAX, 50).meta({ description: "Maximum number of conversations to return." }),
@@ -13,13 +16,13 @@ const timestamp = timestampSchema;
 
 export const conversationSchema = z
   .object({
-    id: z.string().meta({ example: "conv_789ghi" }),
-    chatbotId: z.string(),
-    contactId: z.string().nullable(),
+    id: idSchema.meta({ example: "conv_789ghi" }),
+    chatbotId: idSchema,
+    contactId: idSchema.nullable(),
     startedAt: timestamp,
     lastMessageAt: timestamp,
     messageCount: countSchema,
-    summary: z.string().nullable(),
+    summary: z.string().max(SUMMARY_MAX_LENGTH).nullable(),
   })
   .meta({ id: "Conversation" });
 

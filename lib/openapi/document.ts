@@ -3,7 +3,7 @@ import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObj
 import { ERROR_STATUS, type ErrorCode } from "../api/errors";
 import type { AnyRoute } from "../api/route";
 import { DETAIL_FIELD_MAX_LENGTH } from "../validation/issues";
-import { documentedHeaders, rateLimitHeaders, requestIdHeader, retryAfterHeader, wwwAuthenticateHeader } from "./headers";
+import { documentedHeaders, failedAuthenticationLimitHeaders, rateLimitHeaders, requestIdHeader, retryAfterHeader, wwwAuthenticateHeader } from "./headers";
 
 // The OpenAPI 3.1 document, built from the route definitions: the same zod schemas the router
 // validates with, the same error table (lib/api/errors.ts) the handlers answer with.
@@ -31,10 +31,14 @@ const errorResponse = (description: string, headers: Record<string, z.ZodType> =
   content: json(errorSchema),
 });
 
-// After authentication every answer carries the caller's budget; before it (401) and on our own failure (500) there is none.
+// After authentication every answer carries the caller's budget; a 401 carries the budget of
+// failed authentications from the caller's address instead; our own failure (500) carries neither.
 const authenticatedErrors = {
-  "401": errorResponse("Missing, malformed, unknown or revoked API key.", wwwAuthenticateHeader),
-  "429": errorResponse("Over the rate limit; see `Retry-After`.", { ...rateLimitHeaders, ...retryAfterHeader }),
+  "401": errorResponse("Missing, malformed, unknown or revoked API key.", { ...failedAuthenticationLimitHeaders, ...wwwAuthenticateHeader }),
+  "429": errorResponse(
+    "Over the rate limit: the key's requests, or (without a valid key) the address's failed authentications; the `X-RateLimit-*` headers describe the budget that ran out. See `Retry-After`.",
+    { ...rateLimitHeaders, ...retryAfterHeader },
+  ),
   "500": errorResponse("Unexpected error; nothing is leaked, the request id is logged."),
 };
 
@@ -59,7 +63,7 @@ function operation(route: AnyRoute): ZodOpenApiOperationObject {
   return {
     operationId: route.operationId,
     summary: route.summary,
-    ...(route.description ? { description: route.description } : {}),
+    description: route.description,
     tags: [route.tag],
     requestParams: { ...(route.request.params ? { path: route.request.params } : {}), ...(route.request.query ? { query: route.request.query } : {}) },
     ...(route.request.body ? { requestBody: { required: true, content: json(route.request.body) } } : {}),
@@ -90,8 +94,10 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[], serverUrl = "/
       version: "1.0.0",
       description: "Manage the contacts your Nexvio chatbots collect. 100 requests per minute per API key.",
       license: { name: "Proprietary", identifier: "LicenseRef-Nexvio" },
+      contact: { name: "Nexvio" },
     },
-    servers: [{ url: serverUrl }],
+    // For integrators, not an internal API (OWASP API9: say who each server is for).
+    servers: [{ url: serverUrl, "x-internal": false }],
     security: [{ bearerAuth: [] }],
     tags: [{ name: "Contacts", description: "Contacts and their conversations." }],
     components: {

@@ -3,8 +3,10 @@ import { z } from "zod";
 /** The largest integer a query parameter may spell: 15 decimal digits. */
 const LARGEST_PARAM = 999_999_999_999_999;
 
-/** A count in an answer (a total, a limit, an offset): a non-negative integer. */
-export const countSchema = z.number().int().min(0);
+const INT32_MAX = 2_147_483_647;
+
+/** A count in an answer (a total, a limit, an offset): a non-negative integer (a JavaScript safe integer, so int64). */
+export const countSchema = z.number().int().min(0).meta({ format: "int64" });
 
 /** An integer query parameter given as decimal digits, bounded and with a default. */
 export function integerParam(min: number, max: number | null, fallback: number) {
@@ -21,7 +23,8 @@ export function integerParam(min: number, max: number | null, fallback: number) 
       // Documented as the integer it is, not as the digit string it arrives as.
       override: ({ jsonSchema }: { jsonSchema: Record<string, unknown> }) => {
         delete jsonSchema.pattern;
-        Object.assign(jsonSchema, { type: "integer", minimum: min, maximum: max ?? LARGEST_PARAM, default: fallback });
+        const maximum = max ?? LARGEST_PARAM;
+        Object.assign(jsonSchema, { type: "integer", format: maximum > INT32_MAX ? "int64" : "int32", minimum: min, maximum, default: fallback });
       },
     });
 }

@@ -82,11 +82,17 @@ describe("failed authentication is limited per client address", () => {
     await server.stop();
   });
 
-  it("answers 30 failed attempts with 401, then 429 with Retry-After; a valid key still works", async () => {
+  it("answers 30 failed attempts with 401 counting down the address's budget, then 429 with Retry-After; a valid key still works", async () => {
     const attempt = () => call("GET", "/v1/contacts", { baseUrl: server.url, key: `nxv_${"Z".repeat(40)}` });
-    for (let i = 0; i < 30; i++) expectError(await attempt(), 401, "unauthorized");
+    for (let i = 1; i <= 30; i++) {
+      const failed = await attempt();
+      expectError(failed, 401, "unauthorized");
+      expect([failed.headers.get("x-ratelimit-limit"), failed.headers.get("x-ratelimit-remaining")]).toEqual(["30", String(30 - i)]);
+    }
     const limited = await attempt();
     expectError(limited, 429, "rate_limited");
+    expect([limited.headers.get("x-ratelimit-limit"), limited.headers.get("x-ratelimit-remaining")]).toEqual(["30", "0"]);
+    expect(Number(limited.headers.get("x-ratelimit-reset")) * 1000).toBeGreaterThan(Date.now());
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(Number(limited.headers.get("retry-after"))).toBeLessThanOrEqual(60);
     expect(limited.text).not.toContain("nxv_");

@@ -55,6 +55,8 @@ describe("a staff session on /v1", () => {
     const crossSite = { cookie: staffA.cookie, "sec-fetch-site": "cross-site" };
     const response = await call("PATCH", `/v1/contacts/${contactOfA.id}`, { headers: crossSite, body: { name: "Forged" } });
     expectError(response, 403, "forbidden");
+    // A refusal after sign-in is counted like any other answer, and says so.
+    expect(response.headers.get("x-ratelimit-limit")).toBe("600");
 
     const contact = expectSuccess(await asStaff("GET", `/v1/contacts/${contactOfA.id}`)).contact;
     expect(contact.name).toBe("Ann of A");

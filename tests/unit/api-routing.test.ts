@@ -18,6 +18,7 @@ const route = (method: "get" | "post" | "delete", path: string): AnyRoute =>
     path,
     operationId: `${method}${path}`,
     summary: path,
+    description: path,
     tag: "Test",
     request: {},
     success: { status: 200, description: "ok", data: z.object({}) },

@@ -20,6 +20,8 @@ export const listContactsRoute = defineRoute({
   path: "/v1/contacts",
   operationId: "listContacts",
   summary: "List contacts",
+  description:
+    "A page of the workspace's contacts, newest first unless sorted otherwise. `search` matches a case-insensitive substring of the name or email; `chatbotId` keeps one chatbot's contacts. Contacts whose sort field is null come last in both orders and ties are broken by id, so pages never overlap. `total` counts every match, ignoring `limit` and `offset`. A known parameter given twice is a `validation_error`; unknown parameters are ignored.",
   tag: "Contacts",
   request: { query: listContactsQuerySchema },
   success: { status: 200, description: "A page of contacts and the total that match.", data: contactListSchema },
@@ -33,6 +35,8 @@ export const createContactRoute = defineRoute({
   path: "/v1/contacts",
   operationId: "createContact",
   summary: "Create a contact",
+  description:
+    "Creates a contact for one of the workspace's chatbots. Only `chatbotId` is required; `name`, `email` and `phone` left out are stored as null and `metadata` as `{}`. A field the schema does not name is a `validation_error` naming it.",
   tag: "Contacts",
   request: { body: createContactSchema },
   success: { status: 201, description: "The contact as stored.", data: z.object({ contact: contactSchema }) },
@@ -51,6 +55,8 @@ export const getContactRoute = defineRoute({
   path: "/v1/contacts/{contactId}",
   operationId: "getContact",
   summary: "Get a contact with its latest conversations",
+  description:
+    "The contact and its latest 100 conversations (`id`, `startedAt`, `lastMessageAt`), newest first. A contact of another workspace is answered exactly as a missing one.",
   tag: "Contacts",
   request: { params: contactIdParamsSchema },
   success: {
@@ -71,6 +77,8 @@ export const updateContactRoute = defineRoute({
   path: "/v1/contacts/{contactId}",
   operationId: "updateContact",
   summary: "Update a contact",
+  description:
+    "Changes only the fields given. `metadata` is merged key by key: a key set to null is removed, keys not named are kept. `name`, `email` and `phone` set to null are cleared; `chatbotId` cannot be changed. `updatedAt` moves on every accepted change.",
   tag: "Contacts",
   request: { params: contactIdParamsSchema, body: updateContactSchema, unknownBodyFields: { chatbotId: "Cannot be changed after creation" } },
   success: { status: 200, description: "The contact after the change.", data: z.object({ contact: contactSchema }) },
@@ -90,6 +98,8 @@ export const deleteContactRoute = defineRoute({
   path: "/v1/contacts/{contactId}",
   operationId: "deleteContact",
   summary: "Delete a contact",
+  description:
+    "Deletes the contact: it is gone from every read and a second DELETE is a 404. Its conversations stay in the workspace with `contactId` null.",
   tag: "Contacts",
   request: { params: contactIdParamsSchema },
   success: { status: 200, description: "The contact is gone.", data: deletedContactSchema },

@@ -10,6 +10,7 @@ export const listContactConversationsRoute = defineRoute({
   path: "/v1/contacts/{contactId}/conversations",
   operationId: "listContactConversations",
   summary: "List a contact's conversations",
+  description: "A page of the contact's conversations, newest `startedAt` first, with message counts and summaries (`summary` may be null).",
   tag: "Contacts",
   request: { params: contactIdParamsSchema, query: listConversationsQuerySchema },
   success: { status: 200, description: "A page of conversations, newest first.", data: conversationListSchema },
