@@ -18,8 +18,9 @@ export function pageContentSecurityPolicy(nonce: string, env: Environment = proc
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${evalInDevelopment}`,
-    // Radix, recharts and RapiDoc set style attributes and sonner injects a <style> element. Styles
-    // cannot run script; and a nonce here would make browsers ignore 'unsafe-inline'.
+    // Radix, RapiDoc and the overview's chatbot colours set style attributes and sonner injects a
+    // <style> element. Styles cannot run script; and a nonce here would make browsers ignore
+    // 'unsafe-inline'.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
