@@ -30,6 +30,8 @@ export function dayRowsOf(days: DayStat[], series: Series[]): DayRow[] {
   });
 }
 
+const newContacts = (count: number) => `${formatCount(count)} ${count === 1 ? "new contact" : "new contacts"}`;
+
 /** A sentence for people who cannot see the chart: the period's total, busiest day and leader. */
 export function summaryOf(rows: DayRow[], series: Series[]): string {
   const total = rows.reduce((sum, row) => sum + row.total, 0);
@@ -38,7 +40,7 @@ export function summaryOf(rows: DayRow[], series: Series[]): string {
   const perSeries = series.map((s, i) => ({ name: s.name, count: rows.reduce((sum, row) => sum + row.counts[i], 0) }));
   const leader = perSeries.reduce((best, s) => (s.count > best.count ? s : best));
   return (
-    `${formatCount(total)} new contacts in the last 90 days; the busiest day was ${formatLongDay(busiest.date)} ` +
+    `${newContacts(total)} in the last 90 days; the busiest day was ${formatLongDay(busiest.date)} ` +
     `with ${formatCount(busiest.total)}. ${leader.name} collected the most (${formatCount(leader.count)}).`
   );
 }
@@ -46,6 +48,5 @@ export function summaryOf(rows: DayRow[], series: Series[]): string {
 /** One day's figures as a screen reader announces them when the chart's keyboard cursor lands on it. */
 export function describeDay(row: DayRow, series: Series[]): string {
   const perSeries = series.map((s, i) => `${s.name} ${formatCount(row.counts[i])}`).join(", ");
-  const contacts = row.total === 1 ? "new contact" : "new contacts";
-  return `${formatLongDay(row.date)}: ${formatCount(row.total)} ${contacts}${perSeries ? ` (${perSeries})` : ""}.`;
+  return `${formatLongDay(row.date)}: ${newContacts(row.total)}${perSeries ? ` (${perSeries})` : ""}.`;
 }
