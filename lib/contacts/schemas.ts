@@ -51,6 +51,22 @@ export const contactPhoneSchema = z
   .nullable()
   .meta({ description: "Phone number; E.164 (`+15551234567`) recommended.", example: "+15559876543" });
 
+/**
+ * A contact's own fields besides its chatbot and metadata: nullable text that clients set, change
+ * and clear, each stored in the contacts column of the same name in snake_case
+ * (lib/contacts/contact-row.ts). Create, update, the contact answered, the OpenAPI document, the
+ * import and the dashboard form are built from this list.
+ */
+export const contactTextFields = {
+  name: contactNameSchema,
+  email: contactEmailSchema,
+  phone: contactPhoneSchema,
+};
+export type ContactTextField = keyof typeof contactTextFields;
+export const contactTextFieldNames = Object.keys(contactTextFields) as ContactTextField[];
+
+const optionalTextFields = z.object(contactTextFields).partial().shape;
+
 export const createContactSchema = z
   .strictObject({
     chatbotId: z
@@ -58,22 +74,18 @@ export const createContactSchema = z
       .min(1, "Must be the id of a chatbot in this workspace")
       .refine(isStorableText, "Must be the id of a chatbot in this workspace")
       .meta({ example: "chatbot_456def" }),
-    name: contactNameSchema.optional(),
-    email: contactEmailSchema.optional(),
-    phone: contactPhoneSchema.optional(),
+    ...optionalTextFields,
     metadata: metadataSchema.optional(),
   })
   .meta({ id: "CreateContact" });
 
 export const updateContactSchema = z
   .strictObject({
-    name: contactNameSchema.optional(),
-    email: contactEmailSchema.optional(),
-    phone: contactPhoneSchema.optional(),
+    ...optionalTextFields,
     metadata: metadataPatchSchema.optional(),
   })
   .refine((body) => Object.keys(body).length > 0, {
-    message: "Give at least one of: name, email, phone, metadata",
+    message: `Give at least one of: ${[...contactTextFieldNames, "metadata"].join(", ")}`,
     path: ["body"],
   })
   .meta({
@@ -112,13 +124,17 @@ export const contactIdParamsSchema = z.object({
   contactId: z.string().meta({ description: "The contact's id.", example: "contact_123abc" }),
 });
 
+// In an answer each is plain nullable text: the rules above are for what a client writes.
+const storedTextFields = Object.fromEntries(contactTextFieldNames.map((field) => [field, z.string().nullable()])) as Record<
+  ContactTextField,
+  z.ZodNullable<z.ZodString>
+>;
+
 export const contactSchema = z
   .object({
     id: z.string().meta({ example: "contact_321cba" }),
     chatbotId: z.string(),
-    name: z.string().nullable(),
-    email: z.string().nullable(),
-    phone: z.string().nullable(),
+    ...storedTextFields,
     metadata: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
     createdAt: timestamp,
     updatedAt: timestamp,
