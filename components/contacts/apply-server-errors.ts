@@ -1,8 +1,9 @@
 import type { UseFormReturn } from "react-hook-form";
 import type { ContactFormValues } from "@/lib/contacts/form-schema";
+import { contactTextFieldNames } from "@/lib/contacts/schemas";
 import type { ErrorDetails } from "@/lib/http/api-fetch";
 
-const FORM_FIELDS = new Set(["chatbotId", "name", "email", "phone"]);
+const FORM_FIELDS = new Set(["chatbotId", ...contactTextFieldNames]);
 
 /**
  * Puts the API's `validation_error.details` on the matching fields: `email` on the email input,

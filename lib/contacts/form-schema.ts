@@ -9,16 +9,16 @@ import {
   type MetadataValue,
 } from "../validation/metadata";
 import {
-  contactEmailSchema,
-  contactNameSchema,
-  contactPhoneSchema,
+  contactTextFieldNames,
+  contactTextFields,
   type Contact,
+  type ContactTextField,
   type CreateContactInput,
   type UpdateContactInput,
 } from "./schemas";
 
-// The dashboard's contact form: text inputs and metadata rows, checked with the API's own field
-// schemas and limits, and turned into the API's create body or a minimal PATCH.
+// The dashboard's contact form: a text input per text field of the API, and metadata rows, checked
+// with the API's own field schemas and limits, and turned into the API's create body or a minimal PATCH.
 
 export const metadataValueTypes = ["text", "number", "boolean"] as const;
 export type MetadataValueType = (typeof metadataValueTypes)[number];
@@ -29,22 +29,21 @@ export interface MetadataRow {
   value: string;
 }
 
-const contactFields = { name: contactNameSchema, email: contactEmailSchema, phone: contactPhoneSchema } as const;
-type ContactField = keyof typeof contactFields;
-
 const blankToNull = (value: string): string | null => (value.trim() === "" ? null : value);
+
+function textInputs<T>(value: (field: ContactTextField) => T): Record<ContactTextField, T> {
+  return Object.fromEntries(contactTextFieldNames.map((field) => [field, value(field)])) as Record<ContactTextField, T>;
+}
 
 export const contactFormSchema = z
   .object({
     chatbotId: z.string().min(1, "Choose a chatbot"),
-    name: z.string(),
-    email: z.string(),
-    phone: z.string(),
+    ...textInputs(() => z.string()),
     metadata: z.array(z.object({ key: z.string(), type: z.enum(metadataValueTypes), value: z.string() })),
   })
   .superRefine((form, ctx) => {
-    for (const field of Object.keys(contactFields) as ContactField[]) {
-      const result = contactFields[field].safeParse(blankToNull(form[field]));
+    for (const field of contactTextFieldNames) {
+      const result = contactTextFields[field].safeParse(blankToNull(form[field]));
       if (!result.success) ctx.addIssue({ code: "custom", path: [field], message: result.error.issues[0].message });
     }
     if (form.metadata.length > METADATA_MAX_KEYS) {
@@ -109,22 +108,20 @@ export function rowsToMetadata(rows: readonly MetadataRow[]): Metadata {
 }
 
 export function emptyContactForm(chatbotId = ""): ContactFormValues {
-  return { chatbotId, name: "", email: "", phone: "", metadata: [] };
+  return { chatbotId, ...textInputs(() => ""), metadata: [] };
 }
 
 export function contactToForm(contact: Contact): ContactFormValues {
   return {
     chatbotId: contact.chatbotId,
-    name: contact.name ?? "",
-    email: contact.email ?? "",
-    phone: contact.phone ?? "",
+    ...textInputs((field) => contact[field] ?? ""),
     metadata: metadataToRows(contact.metadata),
   };
 }
 
 export function formToCreateInput(form: ContactFormValues): CreateContactInput {
   const input: CreateContactInput = { chatbotId: form.chatbotId };
-  for (const field of Object.keys(contactFields) as ContactField[]) {
+  for (const field of contactTextFieldNames) {
     const value = blankToNull(form[field]);
     if (value !== null) input[field] = value;
   }
@@ -138,7 +135,7 @@ export function formToCreateInput(form: ContactFormValues): CreateContactInput {
  */
 export function formToPatch(form: ContactFormValues, original: Contact): UpdateContactInput {
   const patch: UpdateContactInput = {};
-  for (const field of Object.keys(contactFields) as ContactField[]) {
+  for (const field of contactTextFieldNames) {
     const value = blankToNull(form[field]);
     if (value !== original[field]) patch[field] = value;
   }

@@ -1,23 +1,12 @@
 import { sql, type SelectQueryBuilder } from "kysely";
 import type { Store } from "../db/client";
 import { addToContactCounts, countedContacts, subtractFromContactCount } from "./contact-counts";
+import { CONTACT_COLUMNS, type StoredContact, type TextColumn } from "./contact-row";
 import { unindexedSortKey, type SearchPlan } from "./search/contact-search";
 import type { ContactRow, Database, NewContactRow } from "../db/schema";
 import type { ContactSortField, SortOrder } from "./schemas";
 
 // SQL for contacts, and nothing else. Every query names the workspace.
-
-const CONTACT_COLUMNS = [
-  "id",
-  "chatbot_id",
-  "name",
-  "email",
-  "phone",
-  "metadata",
-  "created_at",
-  "updated_at",
-] as const;
-export type StoredContact = Pick<ContactRow, (typeof CONTACT_COLUMNS)[number]>;
 
 export interface ContactFilter {
   workspaceId: string;
@@ -110,7 +99,7 @@ export async function updateContactRow(
   store: Store,
   workspaceId: string,
   contactId: string,
-  changes: Partial<Pick<ContactRow, "name" | "email" | "phone" | "metadata" | "updated_at">>,
+  changes: Partial<Pick<ContactRow, TextColumn | "metadata" | "updated_at">>,
 ): Promise<void> {
   await store.db.updateTable("contacts").set(changes).where("workspace_id", "=", workspaceId).where("id", "=", contactId).execute();
 }

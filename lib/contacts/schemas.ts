@@ -52,6 +52,22 @@ export const contactPhoneSchema = z
   .nullable()
   .meta({ description: "Phone number; E.164 (`+15551234567`) recommended.", example: "+15559876543" });
 
+/**
+ * A contact's own fields besides its chatbot and metadata: nullable text that clients set, change
+ * and clear, each stored in the contacts column of the same name in snake_case
+ * (lib/contacts/contact-row.ts). Create, update, the contact answered, the OpenAPI document, the
+ * import and the dashboard form are built from this list.
+ */
+export const contactTextFields = {
+  name: contactNameSchema,
+  email: contactEmailSchema,
+  phone: contactPhoneSchema,
+};
+export type ContactTextField = keyof typeof contactTextFields;
+export const contactTextFieldNames = Object.keys(contactTextFields) as ContactTextField[];
+
+const optionalTextFields = z.object(contactTextFields).partial().shape;
+
 export const createContactSchema = z
   .strictObject({
     chatbotId: z
@@ -60,22 +76,18 @@ export const createContactSchema = z
       .max(ID_MAX_LENGTH, "Must be the id of a chatbot in this workspace")
       .refine(isStorableText, "Must be the id of a chatbot in this workspace")
       .meta({ example: "chatbot_456def" }),
-    name: contactNameSchema.optional(),
-    email: contactEmailSchema.optional(),
-    phone: contactPhoneSchema.optional(),
+    ...optionalTextFields,
     metadata: metadataSchema.optional(),
   })
   .meta({ id: "CreateContact" });
 
 export const updateContactSchema = z
   .strictObject({
-    name: contactNameSchema.optional(),
-    email: contactEmailSchema.optional(),
-    phone: contactPhoneSchema.optional(),
+    ...optionalTextFields,
     metadata: metadataPatchSchema.optional(),
   })
   .refine((body) => Object.keys(body).length > 0, {
-    message: "Give at least one of: name, email, phone, metadata",
+    message: `Give at least one of: ${[...contactTextFieldNames, "metadata"].join(", ")}`,
     path: ["body"],
   })
   .meta({
@@ -114,13 +126,22 @@ export const contactIdParamsSchema = z.object({
   contactId: z.string().meta({ description: "The contact's id.", example: "contact_123abc", ...lookupIdMeta }),
 });
 
+// In an answer each is plain nullable text within the field's length: the other rules above are
+// for what a client writes.
+const storedText = (schema: z.ZodNullable<z.ZodString>) => {
+  const max = schema.unwrap().maxLength;
+  return (max === null ? z.string() : z.string().max(max)).nullable();
+};
+const storedTextFields = Object.fromEntries(contactTextFieldNames.map((field) => [field, storedText(contactTextFields[field])])) as Record<
+  ContactTextField,
+  z.ZodNullable<z.ZodString>
+>;
+
 export const contactSchema = z
   .object({
     id: idSchema.meta({ example: "contact_321cba" }),
     chatbotId: idSchema,
-    name: z.string().max(NAME_MAX_LENGTH).nullable(),
-    email: z.string().max(EMAIL_MAX_LENGTH).nullable(),
-    phone: z.string().max(PHONE_MAX_LENGTH).nullable(),
+    ...storedTextFields,
     metadata: z.record(
       z.string().min(1).max(METADATA_KEY_MAX_LENGTH),
       z.union([z.string().max(METADATA_STRING_MAX_LENGTH), z.number(), z.boolean()]),

@@ -8,7 +8,7 @@ import { toConversation } from "../conversations/service";
 import type { Conversation, ListConversationsQuery } from "../conversations/schemas";
 import { newId } from "../ids";
 import { nextTimestamp, nowIso } from "../time";
-import { emptyMetadata, mergeMetadata, METADATA_MAX_KEYS, type Metadata } from "../validation/metadata";
+import { mergeMetadata, METADATA_MAX_KEYS } from "../validation/metadata";
 import { isStorableText } from "../validation/text";
 import {
   countContacts,
@@ -17,8 +17,8 @@ import {
   insertContacts,
   listContacts as listContactRows,
   updateContactRow,
-  type StoredContact,
 } from "./repository";
+import { givenTextColumns, newTextColumns, parseMetadata, toContact, type StoredContact } from "./contact-row";
 import type { Contact, ContactWithConversations, CreateContactInput, ListContactsQuery, UpdateContactInput } from "./schemas";
 
 // The rules for contacts that are not SQL: tenancy, metadata merging, what a missing contact means.
@@ -28,23 +28,6 @@ export const CONVERSATIONS_ON_CONTACT = 100;
 /** An id no contact can have (NUL, say) is simply not found, without asking a database that would choke on it. */
 function assertPossibleContactId(contactId: string): void {
   if (!isStorableText(contactId)) throw contactNotFound();
-}
-
-function parseMetadata(text: string): Metadata {
-  return Object.assign(emptyMetadata(), JSON.parse(text) as Metadata);
-}
-
-export function toContact(row: StoredContact): Contact {
-  return {
-    id: row.id,
-    chatbotId: row.chatbot_id,
-    name: row.name,
-    email: row.email,
-    phone: row.phone,
-    metadata: parseMetadata(row.metadata),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
 }
 
 export async function listContacts(store: Store, workspaceId: string, query: ListContactsQuery) {
@@ -84,9 +67,7 @@ export function newContactRow(workspaceId: string, input: CreateContactInput, cr
     workspace_id: workspaceId,
     id: newId("contact_"),
     chatbot_id: input.chatbotId,
-    name: input.name ?? null,
-    email: input.email ?? null,
-    phone: input.phone ?? null,
+    ...newTextColumns(input),
     metadata: JSON.stringify(input.metadata ?? {}),
     created_at: createdAt,
     updated_at: createdAt,
@@ -107,10 +88,7 @@ export async function updateContact(
     ).executeTakeFirst();
     if (!current) throw contactNotFound();
 
-    const changes: Parameters<typeof updateContactRow>[3] = { updated_at: nextTimestamp(current.updated_at) };
-    if (input.name !== undefined) changes.name = input.name;
-    if (input.email !== undefined) changes.email = input.email;
-    if (input.phone !== undefined) changes.phone = input.phone;
+    const changes: Parameters<typeof updateContactRow>[3] = { updated_at: nextTimestamp(current.updated_at), ...givenTextColumns(input) };
     if (input.metadata !== undefined) {
       const merged = mergeMetadata(parseMetadata(current.metadata), input.metadata);
       if (Object.keys(merged).length > METADATA_MAX_KEYS) {

@@ -1,28 +1,35 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Kysely } from "kysely";
 import { Migrator, type Migration, type MigrationResultSet } from "kysely/migration";
 import type { Store } from "./client";
-import * as initial from "./migrations/20261128000000_initial";
-import * as staffAuth from "./migrations/20261129000000_staff_auth";
-import * as rateLimits from "./migrations/20261129010000_rate_limits";
-import * as searchIndexPerStatement from "./migrations/20261129020000_search_index_per_statement";
-import * as byteOrderSortIndexes from "./migrations/20261129030000_byte_order_sort_indexes";
-import * as contactCounts from "./migrations/20261129040000_contact_counts";
 
-// Listed explicitly (not read from disk) so the same list works inside the Next.js bundle and the CLI.
+// Every file in migrations/ is a migration, applied once, in name order. They are found on disk
+// rather than listed here, so that adding one adds a file and edits none.
 // A migration is frozen: it gets the backend's name, never the live dialect object, whose methods may change.
+
+const MIGRATIONS_DIRECTORY = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+const MIGRATION_FILE = /^(\d{14}_[a-z0-9_]+)\.ts$/;
+
 type DialectMigration = { up(db: Kysely<unknown>, dialect: "sqlite" | "postgres"): Promise<void> };
-const MIGRATIONS: Record<string, DialectMigration> = {
-  "20261128000000_initial": initial,
-  "20261129000000_staff_auth": staffAuth,
-  "20261129010000_rate_limits": rateLimits,
-  "20261129020000_search_index_per_statement": searchIndexPerStatement,
-  "20261129030000_byte_order_sort_indexes": byteOrderSortIndexes,
-  "20261129040000_contact_counts": contactCounts,
-};
+
+/** The migrations in `directory`, by name (the file name without `.ts`). */
+export async function loadMigrations(directory = MIGRATIONS_DIRECTORY): Promise<Record<string, DialectMigration>> {
+  const migrations: Record<string, DialectMigration> = {};
+  for (const file of fs.readdirSync(/* turbopackIgnore: true */ directory).sort()) {
+    const name = MIGRATION_FILE.exec(file)?.[1];
+    if (!name) throw new Error(`${path.join(directory, file)} is not named like a migration (<yyyymmddhhmmss>_<what>.ts)`);
+    // Node imports the file itself, also from the Next.js bundle (which has no copy of it): a
+    // migration imports only kysely and uses only TypeScript that Node can strip.
+    migrations[name] = (await import(/* turbopackIgnore: true */ /* @vite-ignore */ pathToFileURL(path.join(directory, file)).href)) as DialectMigration;
+  }
+  return migrations;
+}
 
 export async function migrateToLatest(store: Store): Promise<string[]> {
   const migrations: Record<string, Migration> = {};
-  for (const [name, migration] of Object.entries(MIGRATIONS)) {
+  for (const [name, migration] of Object.entries(await loadMigrations())) {
     migrations[name] = { up: (tx) => migration.up(tx, store.dialect.name) };
   }
   const migrator = new Migrator({ db: store.db as Kysely<unknown>, provider: { getMigrations: async () => migrations } });

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import readline from "node:readline";
 import { parse } from "csv-parse";
+import { importContactSchema } from "./import-schema";
 
 // Rows of an import file, each with the line it starts on, as plain objects in the API's create
 // shape. A row that cannot even be read (bad JSON) carries the reason instead.
@@ -40,7 +41,8 @@ async function* readNdjson(input: fs.ReadStream, onBytes: OnBytes): AsyncIterabl
   }
 }
 
-const CONTACT_COLUMNS = new Set(["chatbotId", "name", "email", "phone", "createdAt"]);
+// A body's fields, each a column of its own; metadata comes in `metadata.<key>` columns instead.
+const CONTACT_COLUMNS = new Set(Object.keys(importContactSchema.shape).filter((field) => field !== "metadata"));
 const METADATA_PREFIX = "metadata.";
 
 /**

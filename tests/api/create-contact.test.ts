@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { client, expectError, expectSuccess } from "../support/api";
 import { createTenant, testStore, type Tenant } from "../support/fixtures";
+import { CONTACT_KEYS } from "../support/contact-keys";
 
 let tenant: Tenant;
 let api: ReturnType<typeof client>;
@@ -30,9 +31,7 @@ describe("POST /v1/contacts", () => {
       metadata: { company: "XYZ Corp", role: "Director", source: "Website" },
     };
     const data = expectSuccess(await api.post("/v1/contacts", { body }), 201);
-    expect(Object.keys(data.contact).sort()).toEqual(
-      ["chatbotId", "createdAt", "email", "id", "metadata", "name", "phone", "updatedAt"].sort(),
-    );
+    expect(Object.keys(data.contact).sort()).toEqual(CONTACT_KEYS);
     expect(data.contact).toMatchObject(body);
     expect(data.contact.id).toMatch(/^contact_[0-9A-Za-z]+$/);
     expect(data.contact.createdAt).toMatch(ISO_UTC);

@@ -4,6 +4,7 @@ import type { NewConversationRow } from "../../lib/db/schema";
 import { newId } from "../../lib/ids";
 import { client, expectError, expectSuccess } from "../support/api";
 import { createTenant, newKeyFor, testStore, type Tenant } from "../support/fixtures";
+import { CONTACT_KEYS } from "../support/contact-keys";
 
 let tenant: Tenant;
 let api: ReturnType<typeof client>;
@@ -52,9 +53,7 @@ describe("GET /v1/contacts/{id}", () => {
     await insertConversations(testStore(), rows);
 
     const data = expectSuccess(await api.get(`/v1/contacts/${contact.id}`));
-    expect(Object.keys(data.contact).sort()).toEqual(
-      ["chatbotId", "conversations", "createdAt", "email", "id", "metadata", "name", "phone", "updatedAt"].sort(),
-    );
+    expect(Object.keys(data.contact).sort()).toEqual([...CONTACT_KEYS, "conversations"].sort());
     expect(data.contact).toMatchObject({ id: contact.id, name: "Chatty Cathy", metadata: { tier: "gold" } });
     expect(data.contact.conversations).toEqual(
       newestFirst(rows)

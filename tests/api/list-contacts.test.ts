@@ -4,6 +4,7 @@ import type { NewContactRow } from "../../lib/db/schema";
 import { newId } from "../../lib/ids";
 import { client, expectError, expectSuccess } from "../support/api";
 import { createTenant, newKeyFor, testStore, type Tenant } from "../support/fixtures";
+import { ADDED_FIELDS_UNSET } from "../support/contact-keys";
 
 // A workspace of 30 contacts written straight into the database: createdAt in groups of three equal
 // values, repeated names and emails, and some null names and emails, so that sorting must break ties.
@@ -102,6 +103,7 @@ describe("GET /v1/contacts", () => {
     const { contacts } = await list("?limit=500");
     const first = rows[0];
     expect(contacts.find((c) => c.id === first.id)).toEqual({
+      ...ADDED_FIELDS_UNSET,
       id: first.id,
       chatbotId: tenant.chatbotIds[1],
       name: "Avery",

@@ -1,6 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { client, expectError, expectSuccess } from "../support/api";
 import { createTenant, newKeyFor, type Tenant } from "../support/fixtures";
+import { ADDED_FIELDS_UNSET } from "../support/contact-keys";
 
 let tenant: Tenant;
 let api: ReturnType<typeof client>;
@@ -43,6 +44,7 @@ describe("PATCH /v1/contacts/{id}", () => {
     };
     const data = expectSuccess(await api.patch(`/v1/contacts/${created.id}`, { body }));
     const expected = {
+      ...ADDED_FIELDS_UNSET,
       id: created.id,
       chatbotId: tenant.chatbotIds[0],
       name: "Jane Wilson-Smith",

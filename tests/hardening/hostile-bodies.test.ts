@@ -6,6 +6,7 @@ import { rawRequest } from "../support/raw-http";
 import { bodyEncoding, bodyText, contentType, deepJson, encodeBody, invalidUtf8Index, plausibleBodyText, type BodyEncoding } from "./body-arbitraries";
 import { expectContractResponse } from "./contract-response";
 import { createTenants, seedContact, startHardeningServer, workspaceSnapshot, type HardeningServer, type SeededContact } from "./hardening-server";
+import { CONTACT_KEYS } from "../support/contact-keys";
 
 // Random and adversarial bodies for POST /v1/contacts and PATCH /v1/contacts/{id}, sent as exact
 // bytes with a valid key. Whatever is sent: a status of the contract's table in its envelope within
@@ -64,7 +65,7 @@ const bodyCase = (kind: "create" | "update") => {
 
 /** What a stored contact must look like, whatever it was created from. */
 function expectStoredContact(contact: Record<string, unknown>) {
-  expect(Object.keys(contact).sort()).toEqual(["chatbotId", "createdAt", "email", "id", "metadata", "name", "phone", "updatedAt"]);
+  expect(Object.keys(contact).sort()).toEqual(CONTACT_KEYS);
   expect(a.chatbotIds).toContain(contact.chatbotId);
   const metadata = contact.metadata as Record<string, unknown>;
   expect(Object.getPrototypeOf(metadata)).toBe(Object.prototype);

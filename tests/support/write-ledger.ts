@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import type { Contact } from "../../lib/contacts/schemas";
+import { CONTACT_KEYS } from "./contact-keys";
 
 // What a load of creates and metadata PATCHes was told, and what may have happened to the requests
 // that got no answer, checked against what the database holds afterwards. PATCHes only ever add
@@ -22,7 +23,6 @@ interface SentPatch {
   outcome?: Outcome;
 }
 
-const CONTACT_KEYS = ["chatbotId", "createdAt", "email", "id", "metadata", "name", "phone", "updatedAt"];
 const FIXED_FIELDS = ["chatbotId", "name", "email", "phone", "createdAt"] as const;
 /** Keys a contact may get in all, kept under the 50-key metadata limit. */
 const PATCH_BUDGET = 40;

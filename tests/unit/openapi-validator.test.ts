@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import { apiRoutes } from "@/lib/api/routes";
 import { buildOpenApiDocument } from "@/lib/openapi/document";
 import { openApiValidator } from "../support/openapi-validator";
+import { ADDED_FIELDS_UNSET } from "../support/contact-keys";
 
 // The check every HTTP suite runs on every /v1 answer (tests/support/api.ts) must be able to fail.
 
-const contact = { id: "contact_1", chatbotId: "chatbot_1", name: "Ann", email: null, phone: null, metadata: {}, createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-01T00:00:00Z" };
+const contact = { ...ADDED_FIELDS_UNSET, id: "contact_1", chatbotId: "chatbot_1", name: "Ann", email: null, phone: null, metadata: {}, createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-01T00:00:00Z" };
 const headers = new Headers({ "x-request-id": "req-1", "x-ratelimit-limit": "100", "x-ratelimit-remaining": "99", "x-ratelimit-reset": "1800000000" });
 const answer = (body: unknown, status = 201) => ({ method: "POST", path: "/v1/contacts", status, headers, body });
 type OpenApiDocument = { components: { schemas: Record<string, { properties: Record<string, unknown> }> } } & Record<string, unknown>;

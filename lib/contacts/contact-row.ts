@@ -1,0 +1,60 @@
+import type { ContactRow } from "../db/schema";
+import { emptyMetadata, type Metadata } from "../validation/metadata";
+import { contactTextFieldNames, type Contact, type ContactTextField } from "./schemas";
+
+// How a contact is stored, written once: the columns an answer reads, and a row turned into the
+// API's contact. Each text field of lib/contacts/schemas.ts lives in the column of the same name in
+// snake_case (`jobTitle` in `job_title`), which lib/db/schema.ts must declare as `string | null`.
+
+type ColumnName<Field extends string> = Field extends `${infer Head}${infer Tail}`
+  ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${ColumnName<Tail>}`
+  : Field;
+export type TextColumn = ColumnName<ContactTextField>;
+type TextColumns = Pick<ContactRow, TextColumn>;
+
+function columnOf<Field extends ContactTextField>(field: Field): ColumnName<Field> {
+  return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`) as ColumnName<Field>;
+}
+
+export const CONTACT_COLUMNS = [
+  "id",
+  "chatbot_id",
+  ...contactTextFieldNames.map(columnOf),
+  "metadata",
+  "created_at",
+  "updated_at",
+] as const satisfies readonly (keyof ContactRow)[];
+export type StoredContact = Pick<ContactRow, (typeof CONTACT_COLUMNS)[number]>;
+
+export function parseMetadata(text: string): Metadata {
+  return Object.assign(emptyMetadata(), JSON.parse(text) as Metadata);
+}
+
+export function toContact(row: StoredContact): Contact {
+  const textFields = Object.fromEntries(contactTextFieldNames.map((field) => [field, row[columnOf(field)]]));
+  return {
+    id: row.id,
+    chatbotId: row.chatbot_id,
+    ...(textFields as Record<ContactTextField, string | null>),
+    metadata: parseMetadata(row.metadata),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+type TextFieldsInput = Partial<Record<ContactTextField, string | null>>;
+
+/** The columns of the text fields an input gives: what a PATCH changes. */
+export function givenTextColumns(input: TextFieldsInput): Partial<TextColumns> {
+  const columns: Partial<TextColumns> = {};
+  for (const field of contactTextFieldNames) {
+    if (input[field] !== undefined) columns[columnOf(field)] = input[field];
+  }
+  return columns;
+}
+
+/** Every text column of a new contact: null where the input gives no value. */
+export function newTextColumns(input: TextFieldsInput): TextColumns {
+  const unset = Object.fromEntries(contactTextFieldNames.map((field) => [columnOf(field), null])) as TextColumns;
+  return { ...unset, ...givenTextColumns(input) };
+}
