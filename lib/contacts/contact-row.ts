@@ -16,10 +16,13 @@ function columnOf<Field extends ContactTextField>(field: Field): ColumnName<Fiel
   return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`) as ColumnName<Field>;
 }
 
+// Worked out once: toContact runs for every row of every page.
+const TEXT_FIELD_COLUMNS = contactTextFieldNames.map((field) => [field, columnOf(field)] as const);
+
 export const CONTACT_COLUMNS = [
   "id",
   "chatbot_id",
-  ...contactTextFieldNames.map(columnOf),
+  ...TEXT_FIELD_COLUMNS.map(([, column]) => column),
   "metadata",
   "created_at",
   "updated_at",
@@ -31,15 +34,13 @@ export function parseMetadata(text: string): Metadata {
 }
 
 export function toContact(row: StoredContact): Contact {
-  const textFields = Object.fromEntries(contactTextFieldNames.map((field) => [field, row[columnOf(field)]]));
-  return {
-    id: row.id,
-    chatbotId: row.chatbot_id,
-    ...(textFields as Record<ContactTextField, string | null>),
-    metadata: parseMetadata(row.metadata),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
+  // Keys in the contract's order: id, chatbotId, the text fields, metadata, createdAt, updatedAt.
+  const contact: Record<string, unknown> = { id: row.id, chatbotId: row.chatbot_id };
+  for (const [field, column] of TEXT_FIELD_COLUMNS) contact[field] = row[column];
+  contact.metadata = parseMetadata(row.metadata);
+  contact.createdAt = row.created_at;
+  contact.updatedAt = row.updated_at;
+  return contact as Contact;
 }
 
 type TextFieldsInput = Partial<Record<ContactTextField, string | null>>;
@@ -47,14 +48,14 @@ type TextFieldsInput = Partial<Record<ContactTextField, string | null>>;
 /** The columns of the text fields an input gives: what a PATCH changes. */
 export function givenTextColumns(input: TextFieldsInput): Partial<TextColumns> {
   const columns: Partial<TextColumns> = {};
-  for (const field of contactTextFieldNames) {
-    if (input[field] !== undefined) columns[columnOf(field)] = input[field];
+  for (const [field, column] of TEXT_FIELD_COLUMNS) {
+    if (input[field] !== undefined) columns[column] = input[field];
   }
   return columns;
 }
 
 /** Every text column of a new contact: null where the input gives no value. */
 export function newTextColumns(input: TextFieldsInput): TextColumns {
-  const unset = Object.fromEntries(contactTextFieldNames.map((field) => [columnOf(field), null])) as TextColumns;
+  const unset = Object.fromEntries(TEXT_FIELD_COLUMNS.map(([, column]) => [column, null])) as TextColumns;
   return { ...unset, ...givenTextColumns(input) };
 }
