@@ -1,8 +1,6 @@
 import type { ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
-import { requestIdFrom } from "../api/request-id";
-import { errorEnvelope, JSON_CONTENT_TYPE } from "../api/respond";
-import { nonDocumentSecurityHeaders } from "../security/headers";
+import { apiErrorAnswer } from "./api-error-response";
 
 // A request Node's HTTP parser cannot read (a Content-Length no integer holds, a header name with a
 // space) never reaches the app. Node's own answer is a bare 400; ours is the contract's envelope, as
@@ -23,18 +21,8 @@ const FIELD_OF_PARSER_ERROR: Record<string, string> = {
 
 function badRequest(errorCode: string | undefined): string {
   const field = (errorCode && FIELD_OF_PARSER_ERROR[errorCode]) ?? "request";
-  const body = JSON.stringify(
-    errorEnvelope({ code: "validation_error", message: "The request is not valid HTTP/1.1", details: { [field]: "Could not be read" } }),
-  );
-  const headers = {
-    ...nonDocumentSecurityHeaders(),
-    "content-type": JSON_CONTENT_TYPE,
-    "cache-control": "no-store",
-    "x-request-id": requestIdFrom(undefined),
-    "content-length": String(Buffer.byteLength(body)),
-    connection: "close",
-  };
-  const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join("");
+  const { headers, body } = apiErrorAnswer("validation_error", "The request is not valid HTTP/1.1", undefined, { [field]: "Could not be read" });
+  const head = Object.entries({ ...headers, connection: "close" }).map(([name, value]) => `${name}: ${value}\r\n`).join("");
   return `HTTP/1.1 400 Bad Request\r\n${head}\r\n${body}`;
 }
 
