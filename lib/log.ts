@@ -19,13 +19,18 @@ export function serializeError(error: unknown): Record<string, unknown> {
   };
 }
 
-export const log = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "warn" : "info"),
-  base: { service: "nexvio-contacts" },
-  serializers: { err: serializeError },
-  // Should a request, its headers or a body ever reach a log call, the secrets in them do not.
-  redact: {
-    paths: ["req.headers.authorization", "req.headers.cookie", "headers.authorization", "headers.cookie", "*.password", "password", "body", "*.body"],
-    censor: "[redacted]",
+export const log = pino(
+  {
+    level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "warn" : "info"),
+    base: { service: "nexvio-contacts" },
+    serializers: { err: serializeError },
+    // Should a request, its headers or a body ever reach a log call, the secrets in them do not.
+    redact: {
+      paths: ["req.headers.authorization", "req.headers.cookie", "headers.authorization", "headers.cookie", "*.password", "password", "body", "*.body"],
+      censor: "[redacted]",
+    },
   },
-});
+  // Buffered and written in the background: one write to stdout per request cost about a sixth of
+  // a small request's CPU. Lines go out once 4 KiB have gathered, or within 100 ms; pino flushes
+  // what is left when the process exits.
+  pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 100 }));

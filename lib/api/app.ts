@@ -4,7 +4,7 @@ import { buildOpenApiDocument } from "../openapi/document";
 import { authenticate } from "./auth";
 import { ApiError } from "./errors";
 import { allowHeader, methodNotAllowedError } from "./fallback-routes";
-import { errorResponse, finishResponse, requestIdOf, withinBudget } from "./handler";
+import { answerHeaders, errorResponse, logAnswer, pathOf, requestIdOf, withinBudget } from "./handler";
 import { parseRequest } from "./parse-request";
 import { failure, JSON_CONTENT_TYPE, success } from "./respond";
 import type { AnyRoute } from "./route";
@@ -34,12 +34,10 @@ async function answer(route: AnyRoute, request: Request, requestId: string, para
   const store = await getStore();
   // Who is calling comes first: a bad key is a 401 even when the id or the body is wrong too.
   const principal = await authenticate(store, request);
-  return withinBudget(principal, request, requestId, async () => {
+  return withinBudget(principal, request, requestId, async (headers) => {
     const input = await parseRequest(route.request, request, params);
     const result = await route.handler({ ...input, principal, store, request });
-    const response = success(result.data, result.status);
-    for (const [name, value] of Object.entries(result.headers ?? {})) response.headers.set(name, value as string);
-    return response;
+    return success(result.data, result.status, result.headers ? { ...headers, ...result.headers } : headers);
   });
 }
 
@@ -51,17 +49,19 @@ export function createApiApp(routes: readonly AnyRoute[]): Hono<Env> {
     const started = performance.now();
     c.set("requestId", requestId);
     await next();
-    finishResponse(c.res, c.req.raw, requestId, started);
+    logAnswer(c.req.method, pathOf(c.req.url), c.res.status, requestId, started);
   });
+  // Every answer is built with its headers (answerHeaders): none are added afterwards.
   app.onError((error, c) => errorResponse(error, c.req.raw, c.get("requestId")));
   // Returned, not thrown: Hono hands an error thrown here past the middleware above.
-  app.notFound((c) => failure(new ApiError("not_found", `No such endpoint: ${c.req.method} ${new URL(c.req.url).pathname}`)));
+  app.notFound((c) => failure(new ApiError("not_found", `No such endpoint: ${c.req.method} ${pathOf(c.req.url)}`), answerHeaders(c.get("requestId"))));
 
   let openApiDocument: string | undefined;
   // GET /v1/openapi.json — the API's OpenAPI 3.1 document (no key needed)
-  app.get(OPENAPI_PATH, () => {
+  app.get(OPENAPI_PATH, (c) => {
     openApiDocument ??= JSON.stringify(buildOpenApiDocument(routes));
-    return new Response(openApiDocument, { headers: { "content-type": JSON_CONTENT_TYPE, "cache-control": "public, max-age=300" } });
+    const headers = { ...answerHeaders(c.get("requestId")), "content-type": JSON_CONTENT_TYPE, "cache-control": "public, max-age=300" };
+    return new Response(openApiDocument, { headers });
   });
   const paths = [{ path: OPENAPI_PATH, routes: [] as AnyRoute[] }];
   for (const route of routes) {
@@ -79,7 +79,7 @@ export function createApiApp(routes: readonly AnyRoute[]): Hono<Env> {
     }
     const methods = path === OPENAPI_PATH ? ["GET"] : onPath.map((route) => route.method.toUpperCase());
     // Every other method on a known path: OPTIONS lists what is allowed, anything else is a 405.
-    app.options(routerPath(path), () => new Response(null, { status: 204, headers: { Allow: allowHeader(methods) } }));
+    app.options(routerPath(path), (c) => new Response(null, { status: 204, headers: { ...answerHeaders(c.get("requestId")), Allow: allowHeader(methods) } }));
     app.all(routerPath(path), (c) => {
       throw methodNotAllowedError(c.req.method, methods);
     });

@@ -2,15 +2,25 @@ import { ApiError } from "./errors";
 
 export const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 
-function jsonResponse(body: unknown, status: number, headers: HeadersInit = {}): Response {
-  const response = new Response(JSON.stringify(body), { status, headers });
-  response.headers.set("content-type", JSON_CONTENT_TYPE);
-  response.headers.set("cache-control", "no-store");
-  return response;
+type HeaderRecord = Record<string, string>;
+
+// Each answer is built once with all its headers: setting headers on a Response afterwards costs
+// more than the rest of building it.
+function jsonResponse(body: unknown, status: number, headers: HeaderRecord): Response {
+  return jsonTextResponse(JSON.stringify(body), status, headers);
 }
 
-export function success(data: unknown, status = 200): Response {
-  return jsonResponse({ status: "success", data }, status);
+function jsonTextResponse(json: string, status: number, headers: HeaderRecord): Response {
+  return new Response(json, {
+    status,
+    headers: { "content-type": JSON_CONTENT_TYPE, "cache-control": "no-store", "content-length": String(Buffer.byteLength(json)), ...headers },
+  });
+}
+
+/** The success envelope around `data`; a string is `data`'s JSON text (lib/json-text.ts), spliced in as is. */
+export function success(data: unknown, status = 200, headers: HeaderRecord = {}): Response {
+  if (typeof data === "string") return jsonTextResponse(`{"status":"success","data":${data}}`, status, headers);
+  return jsonResponse({ status: "success", data }, status, headers);
 }
 
 /** The contract's error envelope; `details` only where there are some. */
@@ -18,6 +28,7 @@ export function errorEnvelope(error: Pick<ApiError, "code" | "message" | "detail
   return { status: "error", error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
 }
 
-export function failure(error: ApiError): Response {
-  return jsonResponse(errorEnvelope(error), error.status, error.headers);
+/** `headers` are the answer's own (request id, rate limit); the error's headers (Retry-After, …) come last. */
+export function failure(error: ApiError, headers: HeaderRecord = {}): Response {
+  return jsonResponse(errorEnvelope(error), error.status, { ...headers, ...error.headers });
 }

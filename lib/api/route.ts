@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { ErrorCode } from "./errors";
 import type { ApiPrincipal } from "./auth";
 import type { Store } from "../db/client";
+import type { JsonText } from "../json-text";
 
 // One /v1 route, defined once: its method and path, the zod schemas of what it reads, what it
 // answers per status, and its handler. The router (lib/api/app.ts), request validation and the
@@ -70,7 +71,8 @@ export interface HandlerInput<Req extends RouteRequest> {
 
 export interface HandlerResult<Status extends number, Data> {
   status: Status;
-  data: Data;
+  /** The answer's `data`, or its JSON text already written (lib/json-text.ts). */
+  data: Data | JsonText<Data>;
   headers?: Record<string, string>;
 }
 

@@ -1,4 +1,5 @@
 import type { ContactRow } from "../db/schema";
+import { jsonText, type JsonText } from "../json-text";
 import { emptyMetadata, type Metadata } from "../validation/metadata";
 import { contactTextFieldNames, type Contact, type ContactTextField } from "./schemas";
 
@@ -41,6 +42,18 @@ export function toContact(row: StoredContact): Contact {
   contact.createdAt = row.created_at;
   contact.updatedAt = row.updated_at;
   return contact as Contact;
+}
+
+const quoted = JSON.stringify;
+
+/**
+ * The contact of `toContact` as JSON text, written straight from the row: its metadata is stored
+ * as the JSON text of an object already (written by JSON.stringify), so it is spliced in unparsed.
+ */
+export function contactJson(row: StoredContact): JsonText<Contact> {
+  let json = `{"id":${quoted(row.id)},"chatbotId":${quoted(row.chatbot_id)}`;
+  for (const [field, column] of TEXT_FIELD_COLUMNS) json += `,"${field}":${quoted(row[column])}`;
+  return jsonText(`${json},"metadata":${row.metadata},"createdAt":${quoted(row.created_at)},"updatedAt":${quoted(row.updated_at)}}`);
 }
 
 type TextFieldsInput = Partial<Record<ContactTextField, string | null>>;

@@ -175,6 +175,7 @@ export type UpdateContactInput = z.output<typeof updateContactSchema>;
 export type ListContactsQuery = z.output<typeof listContactsQuerySchema>;
 export type Contact = z.output<typeof contactSchema>;
 export type ContactWithConversations = z.output<typeof contactWithConversationsSchema>;
+export type ContactList = z.output<typeof contactListSchema>;
 export type ConversationRef = z.output<typeof conversationRefSchema>;
 export type ContactSortField = (typeof contactSortFields)[number];
 export type SortOrder = (typeof sortOrders)[number];

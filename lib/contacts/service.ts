@@ -18,8 +18,17 @@ import {
   listContacts as listContactRows,
   updateContactRow,
 } from "./repository";
-import { givenTextColumns, newTextColumns, parseMetadata, toContact, type StoredContact } from "./contact-row";
-import type { Contact, ContactWithConversations, CreateContactInput, ListContactsQuery, UpdateContactInput } from "./schemas";
+import { contactJson, givenTextColumns, newTextColumns, parseMetadata, toContact, type StoredContact } from "./contact-row";
+import type {
+  Contact,
+  ContactList,
+  ContactWithConversations,
+  ConversationRef,
+  CreateContactInput,
+  ListContactsQuery,
+  UpdateContactInput,
+} from "./schemas";
+import { jsonText, type JsonText } from "../json-text";
 
 // The rules for contacts that are not SQL: tenancy, metadata merging, what a missing contact means.
 
@@ -30,15 +39,17 @@ function assertPossibleContactId(contactId: string): void {
   if (!isStorableText(contactId)) throw contactNotFound();
 }
 
-export async function listContacts(store: Store, workspaceId: string, query: ListContactsQuery) {
+/** A page of contacts as the answer's JSON (contacts are written straight from their rows). */
+export async function listContacts(store: Store, workspaceId: string, query: ListContactsQuery): Promise<JsonText<ContactList>> {
   const filter = { workspaceId, chatbotId: query.chatbotId, search: query.search };
   // Counted first: how many contacts a search matches decides how best to fetch the page.
   const total = await countContacts(store, filter);
   const rows = total === 0 ? [] : await listContactRows(store, filter, query, total);
-  return { contacts: rows.map(toContact), total, limit: query.limit, offset: query.offset };
+  return jsonText(`{"contacts":[${rows.map(contactJson).join(",")}],"total":${total},"limit":${query.limit},"offset":${query.offset}}`);
 }
 
-export async function getContact(store: Store, workspaceId: string, contactId: string): Promise<ContactWithConversations> {
+/** The contact and its latest conversations as the answer's JSON: the contact's fields, then `conversations`. */
+export async function getContact(store: Store, workspaceId: string, contactId: string): Promise<JsonText<ContactWithConversations>> {
   assertPossibleContactId(contactId);
   const row = await findContact(store, workspaceId, contactId);
   if (!row) throw contactNotFound();
@@ -46,10 +57,8 @@ export async function getContact(store: Store, workspaceId: string, contactId: s
     limit: CONVERSATIONS_ON_CONTACT,
     offset: 0,
   });
-  return {
-    ...toContact(row),
-    conversations: conversations.map((c) => ({ id: c.id, startedAt: c.started_at, lastMessageAt: c.last_message_at })),
-  };
+  const refs = conversations.map((c): ConversationRef => ({ id: c.id, startedAt: c.started_at, lastMessageAt: c.last_message_at }));
+  return jsonText(`${contactJson(row).slice(0, -1)},"conversations":${JSON.stringify(refs)}}`);
 }
 
 export async function createContact(store: Store, workspaceId: string, input: CreateContactInput): Promise<Contact> {

@@ -1,19 +1,28 @@
 import type SQLite from "better-sqlite3";
 import { SqliteDialect, type Driver } from "kysely";
 
+/** The longest the driver runs queries back to back before letting the event loop poll. */
+const MAX_QUERY_RUN_MS = 1;
+
 /**
  * better-sqlite3 runs each query synchronously, and Kysely hands its one connection from query to
  * query through promise callbacks: under load, queued queries then run back to back without the
  * event loop ever polling, so the server stops accepting connections and reading requests (even
- * /healthz and SIGTERM wait). One turn of the event loop before each query keeps it responsive.
+ * /healthz and SIGTERM wait). A turn of the event loop before a query, once queries have held it
+ * for MAX_QUERY_RUN_MS, keeps it responsive; a turn before every query cost a request with three
+ * small queries about a tenth of its time.
  */
 export class FairSqliteDialect extends SqliteDialect {
   override createDriver(): Driver {
     const driver = super.createDriver();
     const acquire = driver.acquireConnection.bind(driver);
+    let lastTurn = 0;
     driver.acquireConnection = async () => {
       const connection = await acquire();
-      await new Promise((resolve) => setImmediate(resolve));
+      if (performance.now() - lastTurn >= MAX_QUERY_RUN_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        lastTurn = performance.now();
+      }
       return connection;
     };
     return driver;

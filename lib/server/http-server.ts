@@ -1,13 +1,12 @@
 import http from "node:http";
 import net from "node:net";
 import next from "next";
-import { apiApp } from "../api/api-app";
 import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
 import { releaseResources } from "../shutdown";
 import { answerApiError } from "./api-error-response";
+import { answerApiRequest } from "./api-listener";
 import { answerMalformedRequest } from "./malformed-request";
 import { isApiPath, isUnroutableApiPath } from "./unroutable-path";
-import { sendResponse, webRequest } from "./web-exchange";
 
 // The production server: dashboard and /v1 API on one port. /v1 goes straight to the API app (the
 // same app Next.js mounts under `next dev`, without Next's request pipeline, which cost about 2 ms
@@ -43,12 +42,7 @@ export async function startServer({ dir, port = Number(process.env.PORT ?? 3000)
     const target = req.url ?? "/";
     if (isUnroutableApiPath(target)) return answerApiError(req, res, "not_found", "No such endpoint: the path is not a valid API path");
     if (!isApiPath(target)) return void handlePage(req, res);
-    Promise.resolve(apiApp.fetch(webRequest(req)))
-      .then((response) => sendResponse(req, res, response))
-      .catch((error: unknown) => {
-        console.error("API request failed outside its route handler:", error);
-        answerApiError(req, res, "internal_error", "Something went wrong on our side");
-      });
+    answerApiRequest(req, res);
   });
   server.on("clientError", answerMalformedRequest);
   await new Promise<void>((resolve, reject) => {

@@ -4,6 +4,7 @@ import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
 import { databaseConfig } from "../../lib/config";
 import { listContacts } from "../../lib/contacts/service";
+import { parseJsonText } from "../../lib/json-text";
 import { openStore } from "../../lib/db/client";
 import { createTestDatabase, postgresAvailability, type TestBackend, type TestDatabase } from "../support/backend";
 import { REPO_ROOT } from "../support/server";
@@ -31,7 +32,7 @@ describe.each(backends)("nexvio seed on %s", (backend) => {
     const store = openStore(databaseConfig({ DATABASE_URL: database.url }));
     try {
       const page = { sortBy: "createdAt", sortOrder: "desc", limit: 500, offset: 0, chatbotId: undefined, search: undefined } as const;
-      const all = await listContacts(store, workspaceId, page);
+      const all = parseJsonText(await listContacts(store, workspaceId, page));
       expect(all.total).toBe(CONTACTS);
       if (backend === "sqlite") {
         // Fails with "database disk image is malformed" when the index and the table disagree.
@@ -42,7 +43,7 @@ describe.each(backends)("nexvio seed on %s", (backend) => {
       // A seeded contact is found by a fragment of its email, as support staff would search.
       const sample = all.contacts.find((contact) => contact.email !== null)!;
       const fragment = sample.email!.slice(0, 6);
-      const found = await listContacts(store, workspaceId, { ...page, search: fragment });
+      const found = parseJsonText(await listContacts(store, workspaceId, { ...page, search: fragment }));
       expect(found.contacts.map((contact) => contact.id)).toContain(sample.id);
     } finally {
       await store.db.destroy();

@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseConfig } from "../../lib/config";
 import { listContacts } from "../../lib/contacts/service";
+import { parseJsonText } from "../../lib/json-text";
 import { openStore, type Store } from "../../lib/db/client";
 import { REPO_ROOT, temporaryDatabaseUrl } from "../support/server";
 
@@ -45,7 +46,7 @@ const listQuery = (search: string, limit: number) =>
   ({ search, limit, offset: 0, chatbotId: undefined, sortBy: "name", sortOrder: "asc" }) as const;
 
 async function contactsNamed(search: string) {
-  return (await listContacts(store, workspaceId, listQuery(search, 100))).contacts;
+  return parseJsonText(await listContacts(store, workspaceId, listQuery(search, 100))).contacts;
 }
 
 describe("nexvio import", () => {
@@ -107,7 +108,7 @@ describe("nexvio import", () => {
     const rows = Array.from({ length: 20_000 }, (_, i) => JSON.stringify({ chatbotId, name: `Bulk ${i}`, email: `bulk${i}@example.com`, metadata: { n: i } }));
     const report = await importFile(write("bulk.ndjson", rows));
     expect(report).toEqual({ imported: 20_000, rejected: [] });
-    const { total } = await listContacts(store, workspaceId, listQuery("bulk", 1));
+    const { total } = parseJsonText(await listContacts(store, workspaceId, listQuery("bulk", 1)));
     expect(total).toBe(20_000);
   }, 120_000);
 

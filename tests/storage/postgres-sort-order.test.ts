@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contactPageQuery } from "../../lib/contacts/repository";
 import { createChatbot } from "../../lib/chatbots/repository";
 import { listContacts } from "../../lib/contacts/service";
+import { parseJsonText } from "../../lib/json-text";
 import type { ContactSortField, SortOrder } from "../../lib/contacts/schemas";
 import { databaseConfig } from "../../lib/config";
 import { openMigratedStore, type Store } from "../../lib/db/client";
@@ -60,7 +61,7 @@ describe.skipIf(!postgres.available)("PostgreSQL sort order on an en-US database
   it.each(["asc", "desc"] as const)("names and emails sort %s in byte order, like SQLite", async (sortOrder) => {
     const byteOrder = [...names].sort();
     for (const sortBy of ["name", "email"] as const) {
-      const page = await listContacts(store, workspaceId, { sortBy, sortOrder, limit: 100, offset: 0, chatbotId: undefined, search: undefined });
+      const page = parseJsonText(await listContacts(store, workspaceId, { sortBy, sortOrder, limit: 100, offset: 0, chatbotId: undefined, search: undefined }));
       const expected = sortOrder === "asc" ? byteOrder : [...byteOrder].reverse();
       expect(page.contacts.map((contact) => contact.name)).toEqual(expected);
     }
@@ -69,8 +70,8 @@ describe.skipIf(!postgres.available)("PostgreSQL sort order on an en-US database
   it("a page at an offset (ids from the sort index first, then their rows) is the same slice of the same order", async () => {
     for (const sortBy of ["name", "email", "createdAt"] as const) {
       for (const sortOrder of ["asc", "desc"] as const) {
-        const all = await listContacts(store, workspaceId, { sortBy, sortOrder, limit: 100, offset: 0, chatbotId: undefined, search: undefined });
-        const page = await listContacts(store, workspaceId, { sortBy, sortOrder, limit: 3, offset: 2, chatbotId: undefined, search: undefined });
+        const all = parseJsonText(await listContacts(store, workspaceId, { sortBy, sortOrder, limit: 100, offset: 0, chatbotId: undefined, search: undefined }));
+        const page = parseJsonText(await listContacts(store, workspaceId, { sortBy, sortOrder, limit: 3, offset: 2, chatbotId: undefined, search: undefined }));
         expect(page.contacts.map((contact) => contact.id), `${sortBy} ${sortOrder}`).toEqual(all.contacts.slice(2, 5).map((contact) => contact.id));
       }
     }

@@ -10,6 +10,7 @@ import {
   updateContactSchema,
 } from "../../contacts/schemas";
 import { createContact, deleteContact, getContact, listContacts, updateContact } from "../../contacts/service";
+import { jsonText } from "../../json-text";
 import { defineRoute } from "../route";
 
 export const CONTACT_NOT_FOUND = "Contact absent, deleted, or in another workspace.";
@@ -67,7 +68,7 @@ export const getContactRoute = defineRoute({
   errors: { not_found: CONTACT_NOT_FOUND },
   handler: async ({ params, principal, store }) => ({
     status: 200,
-    data: { contact: await getContact(store, principal.workspaceId, params.contactId) },
+    data: jsonText(`{"contact":${await getContact(store, principal.workspaceId, params.contactId)}}`),
   }),
 });
 

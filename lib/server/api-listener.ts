@@ -1,0 +1,35 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { getRequestListener } from "@hono/node-server";
+import compression from "compression";
+import { apiApp } from "../api/api-app";
+import { apiErrorAnswer } from "./api-error-response";
+
+// Node's request to the API app and its answer back, through Hono's Node adapter: it hands the app
+// a Request that reads Node's request only for what the app asks of it, and writes an answer built
+// from a string with its headers straight to Node, without a web Response between (together about
+// a fifth of a small request's CPU with full web Request and Response objects).
+
+const compress = compression();
+
+function answerOf(status: number, headers: Record<string, string>, body: string): Response {
+  return new Response(body, { status, headers });
+}
+
+const listener = getRequestListener(apiApp.fetch, {
+  errorHandler: (error) => {
+    // A Host header no URL can hold: the request is not valid HTTP, as for an unreadable Content-Length.
+    if (error instanceof Error && error.name === "RequestError") {
+      const { status, headers, body } = apiErrorAnswer("validation_error", "The request is not valid HTTP/1.1", undefined, { Host: "Could not be read" });
+      return answerOf(status, headers, body);
+    }
+    console.error("API request failed outside its route handler:", error);
+    const { status, headers, body } = apiErrorAnswer("internal_error", "Something went wrong on our side");
+    return answerOf(status, headers, body);
+  },
+});
+
+/** Answers a /v1 request; compressed, as Next.js does for its own answers, when the client accepts it and the body is over 1 KiB. */
+export function answerApiRequest(req: IncomingMessage, res: ServerResponse): void {
+  if (req.headers["accept-encoding"]) compress(req as never, res as never, () => void listener(req, res));
+  else void listener(req, res);
+}
