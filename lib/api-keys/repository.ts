@@ -1,4 +1,5 @@
 import type { Store } from "../db/client";
+import { preparedQuery } from "../db/prepared-query";
 import type { ApiKeyRow } from "../db/schema";
 import { newId } from "../ids";
 import { nowIso } from "../time";
@@ -22,13 +23,13 @@ export async function createApiKey(store: Store, workspaceId: string, name: stri
   return { apiKey, key };
 }
 
+// Every request with a key asks this.
+const activeKeyByHash = preparedQuery<{ keyHash: string }, Pick<ApiKeyRow, "id" | "workspace_id" | "key_hash" | "last_used_at">>((db, value) =>
+  db.selectFrom("api_keys").select(["id", "workspace_id", "key_hash", "last_used_at"]).where("key_hash", "=", value("keyHash")).where("revoked_at", "is", null),
+);
+
 export async function findActiveKeyByHash(store: Store, keyHash: string): Promise<Pick<ApiKeyRow, "id" | "workspace_id" | "key_hash" | "last_used_at"> | undefined> {
-  return store.db
-    .selectFrom("api_keys")
-    .select(["id", "workspace_id", "key_hash", "last_used_at"])
-    .where("key_hash", "=", keyHash)
-    .where("revoked_at", "is", null)
-    .executeTakeFirst();
+  return (await activeKeyByHash(store, { keyHash }))[0];
 }
 
 export async function listApiKeys(store: Store, workspaceId: string): Promise<ApiKeySummary[]> {

@@ -7,16 +7,12 @@ function isJsonContentType(header: string | null): boolean {
   return mediaType === "application/json";
 }
 
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
 const tooLarge = () => new ApiError("payload_too_large", "Request body must be at most 1 MiB");
 
-/** Reads at most 1 MiB, stopping as soon as the stream passes it, then parses a JSON object. */
-export async function readJsonBody(request: Request): Promise<Record<string, unknown>> {
-  if (!isJsonContentType(request.headers.get("content-type"))) {
-    throw new ApiError("unsupported_media_type", "Content-Type must be application/json");
-  }
-  const declaredLength = Number(request.headers.get("content-length") ?? "0");
-  if (declaredLength > MAX_BODY_BYTES) throw tooLarge();
-
+/** A body without a Content-Length, read chunk by chunk, stopping as soon as it passes 1 MiB. */
+async function readAtMostLimit(request: Request): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let received = 0;
   if (request.body) {
@@ -32,10 +28,24 @@ export async function readJsonBody(request: Request): Promise<Record<string, unk
       chunks.push(value);
     }
   }
+  return Buffer.concat(chunks);
+}
+
+/** Reads at most 1 MiB, stopping as soon as the stream passes it, then parses a JSON object. */
+export async function readJsonBody(request: Request): Promise<Record<string, unknown>> {
+  if (!isJsonContentType(request.headers.get("content-type"))) {
+    throw new ApiError("unsupported_media_type", "Content-Type must be application/json");
+  }
+  const declaredLength = Number(request.headers.get("content-length") ?? "0");
+  if (declaredLength > MAX_BODY_BYTES) throw tooLarge();
+
+  // With a Content-Length (at most 1 MiB, above), HTTP framing holds the body to it: read it whole,
+  // without a stream between. Without one (chunked), count the chunks as they come.
+  const bytes = request.headers.has("content-length") ? new Uint8Array(await request.arrayBuffer()) : await readAtMostLimit(request);
 
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    text = utf8.decode(bytes);
   } catch {
     throw validationError({ body: "Must be UTF-8 encoded JSON" });
   }

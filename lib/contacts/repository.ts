@@ -1,5 +1,6 @@
 import { sql, type SelectQueryBuilder } from "kysely";
 import type { Store } from "../db/client";
+import { preparedQuery } from "../db/prepared-query";
 import { addToContactCounts, countedContacts, subtractFromContactCount } from "./contact-counts";
 import { CONTACT_COLUMNS, type StoredContact, type TextColumn } from "./contact-row";
 import { unindexedSortKey, type SearchPlan } from "./search/contact-search";
@@ -80,13 +81,12 @@ export async function countContacts(store: Store, filter: ContactFilter): Promis
   return Number(row.total);
 }
 
+const contactById = preparedQuery<{ workspaceId: string; contactId: string }, StoredContact>((db, value) =>
+  db.selectFrom("contacts").select(CONTACT_COLUMNS).where("workspace_id", "=", value("workspaceId")).where("id", "=", value("contactId")),
+);
+
 export async function findContact(store: Store, workspaceId: string, contactId: string): Promise<StoredContact | undefined> {
-  return store.db
-    .selectFrom("contacts")
-    .select(CONTACT_COLUMNS)
-    .where("workspace_id", "=", workspaceId)
-    .where("id", "=", contactId)
-    .executeTakeFirst();
+  return (await contactById(store, { workspaceId, contactId }))[0];
 }
 
 /** Inserts rows as given, indexed for search and counted. Run it in a write transaction. */

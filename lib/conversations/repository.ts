@@ -1,7 +1,20 @@
 import type { Store } from "../db/client";
+import { preparedQuery } from "../db/prepared-query";
 import type { ConversationRow, NewConversationRow } from "../db/schema";
 
 // SQL for conversations. Newest `started_at` first everywhere; id breaks ties.
+
+const conversationsOfContact = preparedQuery<{ workspaceId: string; contactId: string; limit: number; offset: number }, ConversationRow>((db, value) =>
+  db
+    .selectFrom("conversations")
+    .selectAll()
+    .where("workspace_id", "=", value("workspaceId"))
+    .where("contact_id", "=", value("contactId"))
+    .orderBy("started_at", "desc")
+    .orderBy("id", "desc")
+    .limit(value("limit"))
+    .offset(value("offset")),
+);
 
 export async function listConversationsOfContact(
   store: Store,
@@ -9,16 +22,7 @@ export async function listConversationsOfContact(
   contactId: string,
   page: { limit: number; offset: number },
 ): Promise<ConversationRow[]> {
-  return store.db
-    .selectFrom("conversations")
-    .selectAll()
-    .where("workspace_id", "=", workspaceId)
-    .where("contact_id", "=", contactId)
-    .orderBy("started_at", "desc")
-    .orderBy("id", "desc")
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
+  return conversationsOfContact(store, { workspaceId, contactId, ...page });
 }
 
 export async function countConversationsOfContact(store: Store, workspaceId: string, contactId: string): Promise<number> {
