@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { getRequestListener } from "@hono/node-server";
+import { getRequestListener, RequestError } from "@hono/node-server";
 import compression from "compression";
 import { apiApp } from "../api/api-app";
 import { apiErrorAnswer } from "./api-error-response";
@@ -18,7 +18,7 @@ function answerOf(status: number, headers: Record<string, string>, body: string)
 const listener = getRequestListener(apiApp.fetch, {
   errorHandler: (error) => {
     // A Host header no URL can hold: the request is not valid HTTP, as for an unreadable Content-Length.
-    if (error instanceof Error && error.name === "RequestError") {
+    if (error instanceof RequestError) {
       const { status, headers, body } = apiErrorAnswer("validation_error", "The request is not valid HTTP/1.1", undefined, { Host: "Could not be read" });
       return answerOf(status, headers, body);
     }

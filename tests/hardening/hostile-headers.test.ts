@@ -90,3 +90,19 @@ describe("hostile headers", () => {
     );
   }, 120_000);
 });
+
+describe("a Host header no URL can hold", () => {
+  // The API app reads its request's URL; a Host with a space in it makes none. The request is not
+  // valid HTTP, answered as one: the contract's 400 naming the header, and nothing is stored.
+  it.each([
+    ["GET", "/v1/contacts", undefined],
+    ["POST", "/v1/contacts", JSON.stringify({ chatbotId: "x", name: "Never stored" })],
+  ])("%s %s: 400 naming Host", async (method, path, body) => {
+    const before = await workspaceSnapshot(harness.store, a.workspaceId);
+    const headers: Record<string, string> = { host: "bad host", authorization: `Bearer ${a.apiKey}`, "content-type": "application/json" };
+    const response = await rawRequest(harness.server.url, { method, path, headers, body });
+    const envelope = expectContractResponse(response, { allowed: [400] });
+    expect(envelope.error?.details).toEqual({ Host: "Could not be read" });
+    expect(await workspaceSnapshot(harness.store, a.workspaceId)).toBe(before);
+  });
+});
