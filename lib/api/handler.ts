@@ -35,10 +35,11 @@ export function pathOf(url: string): string {
 
 /** A thrown error as the contract's envelope; anything unexpected is logged and says only `internal_error`. */
 export function errorResponse(error: unknown, request: Request, requestId: string, headers: HeaderRecord = {}): Response {
+  const all = { ...answerHeaders(requestId), ...headers };
   const known = apiErrorOf(error);
-  if (known) return failure(known, { ...answerHeaders(requestId), ...headers });
+  if (known) return failure(known, all);
   log.error({ err: error, requestId, method: request.method, path: pathOf(request.url) }, "unhandled error in API route");
-  return failure(new ApiError("internal_error", `Something went wrong on our side; quote request id ${requestId}`), { ...answerHeaders(requestId), ...headers });
+  return failure(new ApiError("internal_error", `Something went wrong on our side; quote request id ${requestId}`), all);
 }
 
 /** Logs an answer: the path only (query strings carry search terms), never headers or body. */

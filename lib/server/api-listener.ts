@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { getRequestListener, RequestError } from "@hono/node-server";
 import compression from "compression";
 import { apiApp } from "../api/api-app";
+import type { ErrorCode } from "../api/errors";
+import type { FieldErrors } from "../errors";
 import { apiErrorAnswer } from "./api-error-response";
 
 // Node's request to the API app and its answer back, through Hono's Node adapter: it hands the app
@@ -11,7 +13,8 @@ import { apiErrorAnswer } from "./api-error-response";
 
 const compress = compression();
 
-function answerOf(status: number, headers: Record<string, string>, body: string): Response {
+function apiErrorResponse(code: ErrorCode, message: string, details?: FieldErrors): Response {
+  const { status, headers, body } = apiErrorAnswer(code, message, undefined, details);
   return new Response(body, { status, headers });
 }
 
@@ -19,12 +22,10 @@ const listener = getRequestListener(apiApp.fetch, {
   errorHandler: (error) => {
     // A Host header no URL can hold: the request is not valid HTTP, as for an unreadable Content-Length.
     if (error instanceof RequestError) {
-      const { status, headers, body } = apiErrorAnswer("validation_error", "The request is not valid HTTP/1.1", undefined, { Host: "Could not be read" });
-      return answerOf(status, headers, body);
+      return apiErrorResponse("validation_error", "The request is not valid HTTP/1.1", { Host: "Could not be read" });
     }
     console.error("API request failed outside its route handler:", error);
-    const { status, headers, body } = apiErrorAnswer("internal_error", "Something went wrong on our side");
-    return answerOf(status, headers, body);
+    return apiErrorResponse("internal_error", "Something went wrong on our side");
   },
 });
 
