@@ -36,12 +36,12 @@ export async function readJsonBody(request: Request): Promise<Record<string, unk
   if (!isJsonContentType(request.headers.get("content-type"))) {
     throw new ApiError("unsupported_media_type", "Content-Type must be application/json");
   }
-  const declaredLength = Number(request.headers.get("content-length") ?? "0");
-  if (declaredLength > MAX_BODY_BYTES) throw tooLarge();
+  const declaredLength = request.headers.get("content-length");
+  if (Number(declaredLength ?? "0") > MAX_BODY_BYTES) throw tooLarge();
 
   // With a Content-Length (at most 1 MiB, above), HTTP framing holds the body to it: read it whole,
   // without a stream between. Without one (chunked), count the chunks as they come.
-  const bytes = request.headers.has("content-length") ? new Uint8Array(await request.arrayBuffer()) : await readAtMostLimit(request);
+  const bytes = declaredLength === null ? await readAtMostLimit(request) : new Uint8Array(await request.arrayBuffer());
 
   let text: string;
   try {
