@@ -19,10 +19,19 @@ export function serializeError(error: unknown): Record<string, unknown> {
   };
 }
 
+const level = process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "warn" : "info");
+const base = { service: "nexvio-contacts" };
+
+// Buffered and written in the background: one write to stdout per request cost about a sixth of
+// a small request's CPU, and each write still costs tens of microseconds of the server's core.
+// Lines go out once 12 KiB have gathered (under sonic-boom's 16 KiB maximum write), or within
+// 100 ms; pino flushes what is left when the process exits.
+const stdout = pino.destination({ dest: 1, sync: false, minLength: 12 * 1024, periodicFlush: 100 });
+
 export const log = pino(
   {
-    level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "warn" : "info"),
-    base: { service: "nexvio-contacts" },
+    level,
+    base,
     serializers: { err: serializeError },
     // Should a request, its headers or a body ever reach a log call, the secrets in them do not.
     redact: {
@@ -30,7 +39,11 @@ export const log = pino(
       censor: "[redacted]",
     },
   },
-  // Buffered and written in the background: one write to stdout per request cost about a sixth of
-  // a small request's CPU. Lines go out once 4 KiB have gathered, or within 100 ms; pino flushes
-  // what is left when the process exits.
-  pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 100 }));
+  stdout,
+);
+
+/**
+ * The one line per answer, to the same stdout: its fields are fixed (request id, method, path,
+ * status, duration) and hold no secret, so it skips the redaction that cost a tenth of a line.
+ */
+export const requestLog = pino({ level, base }, stdout);

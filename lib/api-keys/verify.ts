@@ -9,6 +9,11 @@ const STORED_HASH_PATTERN = /^[0-9a-f]{64}$/;
  * hash of any other shape never matches (timingSafeEqual would throw on unequal lengths).
  */
 export function apiKeyMatchesHash(candidate: string, storedHash: string): boolean {
+  return hashesMatch(hashApiKey(candidate), storedHash);
+}
+
+/** `apiKeyMatchesHash` for a candidate already hashed with `hashApiKey`. */
+export function hashesMatch(candidateHash: string, storedHash: string): boolean {
   if (!STORED_HASH_PATTERN.test(storedHash)) return false;
-  return timingSafeEqual(Buffer.from(hashApiKey(candidate), "hex"), Buffer.from(storedHash, "hex"));
+  return timingSafeEqual(Buffer.from(candidateHash, "hex"), Buffer.from(storedHash, "hex"));
 }

@@ -1,6 +1,6 @@
 import { findActiveKeyByHash, touchApiKey } from "../api-keys/repository";
 import { hashApiKey, isWellFormedApiKey } from "../api-keys/secret";
-import { apiKeyMatchesHash } from "../api-keys/verify";
+import { hashesMatch } from "../api-keys/verify";
 import { getAuth, ownOrigin } from "../auth/server";
 import type { Store } from "../db/client";
 import { clientAddress } from "../http/client-address";
@@ -75,6 +75,7 @@ async function refuseCrossSiteWrite(staff: ApiPrincipal, request: Request): Prom
 async function findKey(store: Store, token: string) {
   // Looked up by the key's hash, so the lookup's timing depends only on the hash; the constant-time
   // comparison keeps the answer right should the lookup ever become looser (a prefix, say).
-  const key = await findActiveKeyByHash(store, hashApiKey(token));
-  return key && apiKeyMatchesHash(token, key.key_hash) ? key : undefined;
+  const tokenHash = hashApiKey(token);
+  const key = await findActiveKeyByHash(store, tokenHash);
+  return key && hashesMatch(tokenHash, key.key_hash) ? key : undefined;
 }

@@ -1,6 +1,7 @@
 import { sql, type SelectQueryBuilder } from "kysely";
 import type { Store } from "../db/client";
 import { preparedQuery } from "../db/prepared-query";
+import { latestConversationRefsOfContact } from "../conversations/repository";
 import { addToContactCounts, countedContacts, subtractFromContactCount } from "./contact-counts";
 import { CONTACT_COLUMNS, type StoredContact, type TextColumn } from "./contact-row";
 import { unindexedSortKey, type SearchPlan } from "./search/contact-search";
@@ -87,6 +88,28 @@ const contactById = preparedQuery<{ workspaceId: string; contactId: string }, St
 
 export async function findContact(store: Store, workspaceId: string, contactId: string): Promise<StoredContact | undefined> {
   return (await contactById(store, { workspaceId, contactId }))[0];
+}
+
+/** How many of its latest conversations come with a contact. */
+export const CONVERSATIONS_ON_CONTACT = 100;
+
+// One statement instead of two: on SQLite a statement's fixed cost is most of what a lookup by key costs.
+const contactWithConversationsById = preparedQuery<{ workspaceId: string; contactId: string }, StoredContact & { conversations: string }>((db, value, dialect) =>
+  db
+    .selectFrom("contacts")
+    .select(CONTACT_COLUMNS)
+    .select((eb) => dialect.jsonArrayText(latestConversationRefsOfContact(eb, CONVERSATIONS_ON_CONTACT)).as("conversations"))
+    .where("workspace_id", "=", value("workspaceId"))
+    .where("id", "=", value("contactId")),
+);
+
+/** The contact with its latest conversations, as the text of a JSON array of conversation refs. */
+export async function findContactWithConversations(
+  store: Store,
+  workspaceId: string,
+  contactId: string,
+): Promise<(StoredContact & { conversations: string }) | undefined> {
+  return (await contactWithConversationsById(store, { workspaceId, contactId }))[0];
 }
 
 /** Inserts rows as given, indexed for search and counted. Run it in a write transaction. */

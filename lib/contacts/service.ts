@@ -14,6 +14,7 @@ import {
   countContacts,
   deleteContactRow,
   findContact,
+  findContactWithConversations,
   insertContacts,
   listContacts as listContactRows,
   updateContactRow,
@@ -23,7 +24,6 @@ import type {
   Contact,
   ContactList,
   ContactWithConversations,
-  ConversationRef,
   CreateContactInput,
   ListContactsQuery,
   UpdateContactInput,
@@ -31,8 +31,6 @@ import type {
 import { jsonText, type JsonText } from "../json-text";
 
 // The rules for contacts that are not SQL: tenancy, metadata merging, what a missing contact means.
-
-export const CONVERSATIONS_ON_CONTACT = 100;
 
 /** An id no contact can have (NUL, say) is simply not found, without asking a database that would choke on it. */
 function assertPossibleContactId(contactId: string): void {
@@ -51,14 +49,9 @@ export async function listContacts(store: Store, workspaceId: string, query: Lis
 /** The contact and its latest conversations as the answer's JSON: the contact's fields, then `conversations`. */
 export async function getContact(store: Store, workspaceId: string, contactId: string): Promise<JsonText<ContactWithConversations>> {
   assertPossibleContactId(contactId);
-  const row = await findContact(store, workspaceId, contactId);
+  const row = await findContactWithConversations(store, workspaceId, contactId);
   if (!row) throw contactNotFound();
-  const conversations = await listConversationsOfContact(store, workspaceId, contactId, {
-    limit: CONVERSATIONS_ON_CONTACT,
-    offset: 0,
-  });
-  const refs = conversations.map((c): ConversationRef => ({ id: c.id, startedAt: c.started_at, lastMessageAt: c.last_message_at }));
-  return jsonText(`${contactJson(row).slice(0, -1)},"conversations":${JSON.stringify(refs)}}`);
+  return jsonText(`${contactJson(row).slice(0, -1)},"conversations":${row.conversations}}`);
 }
 
 export async function createContact(store: Store, workspaceId: string, input: CreateContactInput): Promise<Contact> {

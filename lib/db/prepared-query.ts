@@ -13,11 +13,15 @@ function isPlaceholder(value: unknown): value is Placeholder {
 }
 
 /**
- * `build` gets `value(name)`, a stand-in for the value of `name` that Kysely passes through as a
+ * `build` gets the backend's Kysely and dialect object, and `value(name)`, a stand-in for the value of `name` that Kysely passes through as a
  * query parameter (it must stand where a value goes: a comparison, `in`, `limit`, `offset`).
  */
 export function preparedQuery<Values extends Record<string, unknown>, Row>(
-  build: (db: Store["db"], value: <Name extends keyof Values & string>(name: Name) => Values[Name]) => Compilable<Row>,
+  build: (
+    db: Store["db"],
+    value: <Name extends keyof Values & string>(name: Name) => Values[Name],
+    dialect: Store["dialect"],
+  ) => Compilable<Row>,
 ) {
   // By dialect object: the compiled SQL depends only on the backend, and a transaction's Kysely
   // instance is new for every transaction.
@@ -26,7 +30,7 @@ export function preparedQuery<Values extends Record<string, unknown>, Row>(
   return async (store: Store, values: Values): Promise<Row[]> => {
     let query = compiled.get(store.dialect);
     if (!query) {
-      query = build(store.db, value).compile();
+      query = build(store.db, value, store.dialect).compile();
       compiled.set(store.dialect, query);
     }
     const parameters = query.parameters.map((parameter) => (isPlaceholder(parameter) ? values[parameter[PLACEHOLDER]] : parameter));

@@ -1,7 +1,7 @@
 import type { RawBuilder, SelectQueryBuilder } from "kysely";
 import type { ContactSearch } from "../contacts/search/contact-search";
 import type { Db } from "./client";
-import type { NewContactRow, NewConversationRow } from "./schema";
+import type { Database, NewContactRow, NewConversationRow } from "./schema";
 
 // Where SQLite and PostgreSQL differ, as one object per backend (modelled on Kysely's own
 // DialectAdapter): openStore picks it once, and callers ask it instead of testing a backend name.
@@ -32,6 +32,12 @@ export interface StorageDialect {
   writeTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T>;
   /** Locks the selected rows until the transaction ends, where the write lock does not already. */
   forUpdate<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
+  /**
+   * The rows a subquery selects as the text of a JSON array (`[]` when none): one object per row,
+   * keyed by the selected names, in the subquery's order. Lets one query answer with a parent row
+   * and its children, spliced into the answer's JSON unparsed.
+   */
+  jsonArrayText<O>(rows: SelectQueryBuilder<Database, keyof Database, O>): RawBuilder<string>;
   /** A text column to sort by in byte order, as SQLite does, whatever the database's collation. */
   byteOrder(column: string): RawBuilder<string>;
 

@@ -4,13 +4,15 @@
 // /v1 the server answers them with the contract's 404 itself.
 
 const API_PATH = /^\/v1(?:[/?#]|$)/;
+/** What an unroutable target must contain: an escape, a fragment, a backslash, an empty or a dot segment. */
+const MAYBE_UNROUTABLE = /[%#\\]|\/\/|\/\./;
 
 /** Whether a request target is for the API (`/v1` and below). */
 export const isApiPath = (requestTarget: string) => API_PATH.test(requestTarget);
 
 /** Whether a request target under /v1 is one no API route can have. */
 export function isUnroutableApiPath(requestTarget: string): boolean {
-  if (!isApiPath(requestTarget)) return false;
+  if (!isApiPath(requestTarget) || !MAYBE_UNROUTABLE.test(requestTarget)) return false;
   // A fragment is the browser's own and never part of an HTTP request target.
   if (requestTarget.includes("#")) return true;
   const rawPath = requestTarget.split("?", 1)[0];

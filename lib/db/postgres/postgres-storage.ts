@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
 import { postgresContactSearch } from "../../contacts/search/postgres-contact-search";
 import type { IndexDefinition, StorageDialect } from "../storage-dialect";
 import { insertWithUnnest } from "./insert-with-unnest";
@@ -15,6 +16,8 @@ export const postgresStorage: StorageDialect = {
   forUpdate: (query) => query.forUpdate(),
   // The database's collation may be en_US, which would put `Zoe` after `adam`.
   byteOrder: (column) => sql<string>`${sql.ref(column)} collate "C"`,
+  // As text: the driver would parse json into objects only for the answer to stringify them again.
+  jsonArrayText: (rows) => sql<string>`${jsonArrayFrom(rows)}::text`,
 
   insertRows: insertWithUnnest,
   async secondaryIndexes(tx, tables) {

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { jsonArrayFrom } from "kysely/helpers/sqlite";
 import { sqliteContactSearch } from "../../contacts/search/sqlite-contact-search";
 import { insertChunks } from "../insert-chunks";
 import type { IndexDefinition, StorageDialect } from "../storage-dialect";
@@ -29,6 +30,8 @@ export const sqliteStorage: StorageDialect = {
   // The transaction already holds the write lock.
   forUpdate: (query) => query,
   byteOrder: (column) => sql<string>`${sql.ref(column)}`,
+  // json_group_array gives text already.
+  jsonArrayText: (rows) => sql<string>`${jsonArrayFrom(rows)}`,
 
   async insertRows(db, table, rows) {
     for (const chunk of insertChunks(rows)) await db.insertInto(table).values(chunk as never).execute();
