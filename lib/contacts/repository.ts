@@ -118,13 +118,20 @@ export async function insertContacts(store: Store, rows: readonly NewContactRow[
   await addToContactCounts(store, rows);
 }
 
+/** Applies `changes`; returns the contact as updated (read back by the same statement), or undefined when absent. */
 export async function updateContactRow(
   store: Store,
   workspaceId: string,
   contactId: string,
   changes: Partial<Pick<ContactRow, TextColumn | "metadata" | "updated_at">>,
-): Promise<void> {
-  await store.db.updateTable("contacts").set(changes).where("workspace_id", "=", workspaceId).where("id", "=", contactId).execute();
+): Promise<StoredContact | undefined> {
+  return store.db
+    .updateTable("contacts")
+    .set(changes)
+    .where("workspace_id", "=", workspaceId)
+    .where("id", "=", contactId)
+    .returning(CONTACT_COLUMNS)
+    .executeTakeFirst();
 }
 
 /** Deletes a contact; its conversations stay in the workspace with no contact. False when absent. */

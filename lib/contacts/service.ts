@@ -98,8 +98,7 @@ export async function updateContact(
       }
       changes.metadata = JSON.stringify(merged);
     }
-    await updateContactRow(tx, workspaceId, contactId, changes);
-    const updated = await findContact(tx, workspaceId, contactId);
+    const updated = await updateContactRow(tx, workspaceId, contactId, changes);
     if (!updated) throw contactNotFound();
     return toContact(updated);
   });

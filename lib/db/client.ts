@@ -38,6 +38,10 @@ export function openStore(config: DatabaseConfig = databaseConfig()): Store {
   // 64 MiB of page cache instead of 2 MiB: bulk loads into big indexes stop re-reading pages, and
   // the server keeps the hot parts of a 1M-contact database in memory.
   sqlite.pragma("cache_size = -65536");
+  // Reads straight from the operating system's file cache through a memory map, up to SQLite's
+  // 2 GiB build limit, instead of a read() call and a copy into the page cache per page: faster
+  // lookups, and the server's own memory stays small whatever the size of the database.
+  sqlite.pragma("mmap_size = 2147418112");
   return { db: new Kysely<Database>({ dialect: new FairSqliteDialect({ database: cacheStatements(sqlite) }) }), dialect: storageDialect(config) };
 }
 
