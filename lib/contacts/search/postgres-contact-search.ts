@@ -18,4 +18,7 @@ export const postgresContactSearch: ContactSearch = {
   pageKeysFirst: (offset) => offset > 0,
   // The GIN trigram indexes keep themselves.
   insertSearchableContacts: (db, rows) => insertWithUnnest(db, "contacts", rows),
+  insertContactsBeforeIndexing: (db, rows) => insertWithUnnest(db, "contacts", rows),
+  // The trigram indexes are secondary indexes, rebuilt by the bulk load itself (lib/db/bulk-load.ts).
+  indexLoadedContacts: async () => {},
 };
