@@ -1,8 +1,7 @@
 import fs from "node:fs";
 import type { Command } from "commander";
 import { importContacts, type ImportReport } from "../../lib/import/import-contacts";
-import { checkedInWorker } from "../../lib/import/check-rows-in-worker";
-import { formatOf, type ImportFormat } from "../../lib/import/read-rows";
+import { formatOf, readRows, type ImportFormat } from "../../lib/import/read-rows";
 import { CliError, printJson, printLines } from "../output";
 import { progressBar } from "../progress";
 import { requireWorkspace, withStore } from "../store";
@@ -45,7 +44,7 @@ export function registerImport(program: Command): void {
       const progress = progressBar("Importing", fs.statSync(file).size);
       const report = await withStore(async (store) => {
         await requireWorkspace(store, options.workspace);
-        return importContacts(store, options.workspace, checkedInWorker(file, format), (_, bytesRead) => progress.update(bytesRead));
+        return importContacts(store, options.workspace, readRows(file, format, progress.update));
       }).finally(() => progress.stop());
       if (options.json) printJson(report);
       else printLines(summary(report, (performance.now() - started) / 1000));
