@@ -118,6 +118,19 @@ export async function insertContacts(store: Store, rows: readonly NewContactRow[
   await addToContactCounts(store, rows);
 }
 
+/**
+ * Inserts contacts into a table that was empty when the caller's transaction began; they are
+ * searchable once indexLoadedContacts has run in the same transaction.
+ */
+export async function insertContactsBeforeIndexing(store: Store, rows: readonly NewContactRow[]): Promise<void> {
+  await store.dialect.contactSearch.insertContactsBeforeIndexing(store.db, rows);
+  await addToContactCounts(store, rows);
+}
+
+export async function indexLoadedContacts(store: Store): Promise<void> {
+  await store.dialect.contactSearch.indexLoadedContacts(store.db);
+}
+
 /** Applies `changes`; returns the contact as updated (read back by the same statement), or undefined when absent. */
 export async function updateContactRow(
   store: Store,

@@ -19,14 +19,24 @@ async function allEmpty(db: Db, tables: readonly string[]): Promise<boolean> {
 export type BatchWriter = <T>(work: (tx: Store) => Promise<T>) => Promise<T>;
 
 /**
+ * Whether the tables were empty when the load began: then every batch shares one transaction,
+ * and rows may go in before the indexes that `load` maintains itself (the search index).
+ */
+export type LoadPath = "into-empty-tables" | "beside-existing-rows";
+
+/**
  * Runs a bulk load into `tables`, handing `load` the writer for its batches. Into empty tables it
  * is one transaction with the indexes built at the end (see withIndexesBuiltAfterLoad); beside
  * existing rows each batch is a transaction of its own, so other writers (the server) wait for
  * one batch at most, and the indexes serve them throughout.
  */
-export async function bulkLoad<T>(store: Store, tables: readonly string[], load: (writeBatch: BatchWriter) => Promise<T>): Promise<T> {
-  if (!(await allEmpty(store.db, tables))) return load((work) => writeTransaction(store, work));
-  return writeTransaction(store, (tx) => withIndexesBuiltAfterLoad(tx, tables, () => load((work) => work(tx))));
+export async function bulkLoad<T>(
+  store: Store,
+  tables: readonly string[],
+  load: (writeBatch: BatchWriter, path: LoadPath) => Promise<T>,
+): Promise<T> {
+  if (!(await allEmpty(store.db, tables))) return load((work) => writeTransaction(store, work), "beside-existing-rows");
+  return writeTransaction(store, (tx) => withIndexesBuiltAfterLoad(tx, tables, () => load((work) => work(tx), "into-empty-tables")));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { issuesToDetails } from "../validation/issues";
 import { listChatbots } from "../chatbots/repository";
-import { insertContacts } from "../contacts/repository";
+import { indexLoadedContacts, insertContacts, insertContactsBeforeIndexing } from "../contacts/repository";
 import { newContactRow } from "../contacts/service";
 import type { Store } from "../db/client";
 import type { NewContactRow } from "../db/schema";
@@ -53,13 +53,15 @@ export async function importContacts(
 ): Promise<ImportReport> {
   const chatbots = new Set((await listChatbots(store, workspaceId)).map((chatbot) => chatbot.id));
   const report: ImportReport = { imported: 0, rejected: [] };
-  await bulkLoad(store, ["contacts"], async (writeBatch) => {
+  await bulkLoad(store, ["contacts"], async (writeBatch, path) => {
+    // Into an empty table the search index is built once, at the end of the one transaction.
+    const insert = path === "into-empty-tables" ? insertContactsBeforeIndexing : insertContacts;
     let batch: NewContactRow[] = [];
     const flush = async () => {
       if (batch.length === 0) return;
       const rowsToInsert = batch;
       batch = [];
-      await writeBatch((tx) => insertContacts(tx, rowsToInsert));
+      await writeBatch((tx) => insert(tx, rowsToInsert));
       report.imported += rowsToInsert.length;
       onBatch?.(report.imported);
     };
@@ -71,6 +73,7 @@ export async function importContacts(
       if (batch.length >= ROWS_PER_TRANSACTION) await flush();
     }
     await flush();
+    if (path === "into-empty-tables") await writeBatch(indexLoadedContacts);
   });
   await store.dialect.refreshStatisticsAfterBulkLoad(store.db, report.imported);
   // Parsers may report a malformed record before the rows read ahead of it: the report is in file order.

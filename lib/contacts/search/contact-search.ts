@@ -28,6 +28,13 @@ export interface ContactSearch {
    * transaction so that rows and index entries commit together.
    */
   insertSearchableContacts(db: Db, rows: readonly NewContactRow[]): Promise<void>;
+  /**
+   * Inserts contacts into a table that had none when the caller's transaction began, leaving them
+   * out of the search index until indexLoadedContacts, called once at the end of that transaction.
+   */
+  insertContactsBeforeIndexing(db: Db, rows: readonly NewContactRow[]): Promise<void>;
+  /** Enters every contact of the table in the search index, after insertContactsBeforeIndexing. */
+  indexLoadedContacts(db: Db): Promise<void>;
 }
 
 /** A sort key SQLite cannot serve from an index (unary `+`), so it sorts the rows it matched instead. */

@@ -30,4 +30,7 @@ export const postgresContactSearch: ContactSearch = {
   pageKeysFirst: (offset) => offset > 0,
   // Triggers enter the rows in contact_search, in the same statement.
   insertSearchableContacts: (db, rows) => insertWithUnnest(db, "contacts", rows),
+  insertContactsBeforeIndexing: (db, rows) => insertWithUnnest(db, "contacts", rows),
+  // The trigram indexes are secondary indexes, rebuilt by the bulk load itself (lib/db/bulk-load.ts).
+  indexLoadedContacts: async () => {},
 };

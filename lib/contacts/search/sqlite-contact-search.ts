@@ -1,5 +1,6 @@
 import { sql, type SqlBool } from "kysely";
 import { insertChunks } from "../../db/insert-chunks";
+import { insertRowsUnbuilt } from "../../db/sqlite/insert-rows-unbuilt";
 import type { ContactSearch } from "./contact-search";
 import { likeMatches } from "./like-matches";
 import { sqliteCaseVariants } from "./sqlite-case-variants";
@@ -65,5 +66,11 @@ export const sqliteContactSearch: ContactSearch = {
       await sql`insert into contacts_search(rowid, name, email)
       select seq, name, email from contacts where seq between ${Math.min(...seqs)} and ${Math.max(...seqs)}`.execute(db);
     }
+  },
+  insertContactsBeforeIndexing: (db, rows) => insertRowsUnbuilt(db, "contacts", rows),
+  // One pass over the loaded table at the end (measured at 1M contacts: 12 s + 8 s, where feeding
+  // the index after each statement took 20 s + 4 s, its pages crowding the table's out of the cache).
+  async indexLoadedContacts(db) {
+    await sql`insert into contacts_search(contacts_search) values ('rebuild')`.execute(db);
   },
 };
