@@ -1,9 +1,11 @@
 import type { UseFormReturn } from "react-hook-form";
 import type { ContactFormValues } from "@/lib/contacts/form-schema";
-import { contactTextFieldNames } from "@/lib/contacts/schemas";
+import { agentMessage } from "@/lib/contacts/form-messages";
+import { contactTextFieldNames, type ContactTextField } from "@/lib/contacts/schemas";
 import type { ErrorDetails } from "@/lib/http/api-fetch";
 
 const FORM_FIELDS = new Set(["chatbotId", ...contactTextFieldNames]);
+const TEXT_FIELDS = new Set<string>(contactTextFieldNames);
 
 /**
  * Puts the API's `validation_error.details` on the matching fields: `email` on the email input,
@@ -14,7 +16,8 @@ export function applyServerErrors(form: UseFormReturn<ContactFormValues>, detail
   const rows = form.getValues("metadata");
   for (const [field, message] of Object.entries(details)) {
     if (FORM_FIELDS.has(field)) {
-      form.setError(field as "name", { type: "server", message }, { shouldFocus: true });
+      const shown = TEXT_FIELDS.has(field) ? agentMessage(field as ContactTextField, message) : message;
+      form.setError(field as "name", { type: "server", message: shown }, { shouldFocus: true });
     } else if (field.startsWith("metadata.")) {
       const index = rows.findIndex((row) => row.key === field.slice("metadata.".length));
       if (index >= 0) form.setError(`metadata.${index}.value`, { type: "server", message }, { shouldFocus: true });

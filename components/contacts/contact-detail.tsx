@@ -13,6 +13,7 @@ import { contactToForm, formToPatch } from "@/lib/contacts/form-schema";
 import { useContact, useDeleteContact, useUpdateContact } from "@/lib/contacts/queries";
 import type { ContactWithConversations } from "@/lib/contacts/schemas";
 import { ApiRequestError } from "@/lib/http/api-fetch";
+import { useContactsListHref } from "@/lib/hooks/use-contacts-list-href";
 import { useUnsavedChangesWarning } from "@/lib/hooks/use-unsaved-changes-warning";
 import { cn } from "@/lib/cn";
 import { ContactForm } from "./contact-form";
@@ -21,8 +22,9 @@ import { ConversationTimeline } from "./conversation-timeline";
 const backLinkClass = cn("inline-flex items-center gap-1 rounded text-sm text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white", focusRing);
 
 function BackToContacts() {
+  const listHref = useContactsListHref();
   return (
-    <Link href="/contacts" className={backLinkClass}>
+    <Link href={listHref} className={backLinkClass}>
       <ArrowLeft aria-hidden="true" className="size-4" />
       Contacts
     </Link>
@@ -60,6 +62,7 @@ export function ContactDetail({ contactId }: { contactId: string }) {
 
 function ContactEditor({ contact }: { contact: ContactWithConversations }) {
   const router = useRouter();
+  const listHref = useContactsListHref();
   const chatbots = useChatbots();
   const update = useUpdateContact(contact.id);
   const remove = useDeleteContact(contact.id);
@@ -73,7 +76,7 @@ function ContactEditor({ contact }: { contact: ContactWithConversations }) {
       await remove.mutateAsync();
       setDirty(false);
       toast.success(`Deleted ${title}`);
-      router.push("/contacts");
+      router.push(listHref);
     } catch (error) {
       toast.error(error instanceof Error ? error.message : "Could not delete the contact");
       setConfirmingDelete(false);

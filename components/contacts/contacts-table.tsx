@@ -11,7 +11,7 @@ import { PAGE_SIZES, type ContactListView, type PageSize } from "@/lib/contacts/
 import { useContactList } from "@/lib/contacts/queries";
 import type { Contact, ContactSortField } from "@/lib/contacts/schemas";
 import { useContactListView } from "@/lib/hooks/use-contact-list-view";
-import { contactColumns, contactTableFeatures } from "./contacts-table-columns";
+import { contactColumns, contactColumnWidths, contactTableFeatures } from "./contacts-table-columns";
 import { ContactsToolbar } from "./contacts-toolbar";
 
 const NO_CONTACTS: Contact[] = [];
@@ -76,9 +76,14 @@ export function ContactsTable({ onCreate }: { onCreate: () => void }) {
           <ErrorState message={list.error.message} onRetry={() => list.refetch()} />
         ) : (
           <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm" aria-busy={list.isFetching} aria-describedby="contacts-status">
+            <table className="w-full min-w-[60rem] table-fixed text-left text-sm" aria-busy={list.isFetching} aria-describedby="contacts-status">
               <caption className="sr-only">Contacts</caption>
-              <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-700 uppercase dark:border-slate-800 dark:bg-slate-950 dark:text-slate-300">
+              <colgroup>
+                {table.getHeaderGroups().at(-1)?.headers.map((header) => (
+                  <col key={header.id} style={{ width: contactColumnWidths[header.column.id] }} />
+                ))}
+              </colgroup>
+              <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold text-slate-700 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-300">
                 {table.getHeaderGroups().map((group) => (
                   <tr key={group.id}>
                     {group.headers.map((header) => {
@@ -157,6 +162,7 @@ export function ContactsTable({ onCreate }: { onCreate: () => void }) {
           pageSize={view.pageSize}
           total={total}
           pageSizes={PAGE_SIZES}
+          emptyLabel="No contacts"
           onPageChange={(page) => table.setPageIndex(page - 1)}
           onPageSizeChange={(size) => table.setPageSize(size)}
         />

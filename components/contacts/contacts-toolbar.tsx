@@ -1,8 +1,11 @@
 "use client";
-import { Search } from "lucide-react";
-import { useState } from "react";
+import { Search, X } from "lucide-react";
+import { useRef, useState } from "react";
 import { useDebouncedCallback } from "use-debounce";
+import { focusRing } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
+import { cn } from "@/lib/cn";
+import { SEARCH_MAX_LENGTH } from "@/lib/contacts/schemas";
 import type { ChatbotSummary } from "@/lib/chatbots/queries";
 
 const SEARCH_DEBOUNCE_MS = 250;
@@ -23,6 +26,7 @@ export function ContactsToolbar({
 }) {
   const [text, setText] = useState(search);
   const [lastSearch, setLastSearch] = useState(search);
+  const input = useRef<HTMLInputElement>(null);
   const commit = useDebouncedCallback(onSearchChange, SEARCH_DEBOUNCE_MS);
   // Back/forward or "Clear search" changed the URL: show its search in the box.
   if (search !== lastSearch) {
@@ -39,11 +43,15 @@ export function ContactsToolbar({
         <div className="relative">
           <Search aria-hidden="true" className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-slate-500" />
           <Input
+            ref={input}
             id="contact-search"
             type="search"
             placeholder="Search by name or email"
-            className="pl-8"
+            // Our own clear button replaces the browser's, and the right padding keeps text clear of it.
+            className="pr-9 pl-8 [&::-webkit-search-cancel-button]:appearance-none"
             autoComplete="off"
+            maxLength={SEARCH_MAX_LENGTH}
+            aria-describedby={text.length >= SEARCH_MAX_LENGTH ? "contact-search-limit" : undefined}
             value={text}
             onChange={(event) => {
               setText(event.target.value);
@@ -53,7 +61,27 @@ export function ContactsToolbar({
               if (event.key === "Enter") commit.flush();
             }}
           />
+          {text ? (
+            <button
+              type="button"
+              aria-label="Clear the search box"
+              className={cn("absolute top-1/2 right-1.5 -translate-y-1/2 rounded p-1 text-slate-500 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white", focusRing)}
+              onClick={() => {
+                setText("");
+                commit("");
+                commit.flush();
+                input.current?.focus();
+              }}
+            >
+              <X aria-hidden="true" className="size-4" />
+            </button>
+          ) : null}
         </div>
+        {text.length >= SEARCH_MAX_LENGTH ? (
+          <p id="contact-search-limit" className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+            Searches stop at {SEARCH_MAX_LENGTH} characters.
+          </p>
+        ) : null}
       </div>
       <div className="w-56">
         <label htmlFor="contact-chatbot" className="sr-only">

@@ -4,12 +4,13 @@ import { Select } from "@/components/ui/input";
 
 const numberFormat = new Intl.NumberFormat("en-US");
 
-/** "1–25 of 142", rows per page, and first / previous / next / last. `page` is 1-based. */
+/** "1–25 of 142", rows per page, and first / previous / next / last; `emptyLabel` alone when total is 0. `page` is 1-based. */
 export function Pagination({
   page,
   pageSize,
   total,
   pageSizes,
+  emptyLabel,
   onPageChange,
   onPageSizeChange,
 }: {
@@ -17,12 +18,23 @@ export function Pagination({
   pageSize: number;
   total: number;
   pageSizes: readonly number[];
+  /** Shown instead of "0–0 of 0 · Page 1 of 1" when nothing matches. */
+  emptyLabel: string;
   onPageChange: (page: number) => void;
   onPageSizeChange: (size: number) => void;
 }) {
   const lastPage = Math.max(1, Math.ceil(total / pageSize));
-  const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
+  const first = (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
+  if (total === 0) {
+    return (
+      <nav aria-label="Pagination" className="px-1 py-3 text-sm">
+        <p aria-live="polite" className="text-slate-700 dark:text-slate-300">
+          {emptyLabel}
+        </p>
+      </nav>
+    );
+  }
   return (
     <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 px-1 py-3 text-sm">
       <p aria-live="polite" className="text-slate-700 dark:text-slate-300">

@@ -16,6 +16,7 @@ import {
   type CreateContactInput,
   type UpdateContactInput,
 } from "./schemas";
+import { agentMessage } from "./form-messages";
 
 // The dashboard's contact form: a text input per text field of the API, and metadata rows, checked
 // with the API's own field schemas and limits, and turned into the API's create body or a minimal PATCH.
@@ -44,7 +45,7 @@ export const contactFormSchema = z
   .superRefine((form, ctx) => {
     for (const field of contactTextFieldNames) {
       const result = contactTextFields[field].safeParse(blankToNull(form[field]));
-      if (!result.success) ctx.addIssue({ code: "custom", path: [field], message: result.error.issues[0].message });
+      if (!result.success) ctx.addIssue({ code: "custom", path: [field], message: agentMessage(field, result.error.issues[0].message) });
     }
     if (form.metadata.length > METADATA_MAX_KEYS) {
       ctx.addIssue({ code: "custom", path: ["metadata"], message: `At most ${METADATA_MAX_KEYS} metadata keys are allowed` });

@@ -1,4 +1,4 @@
-import { contactSortFields, sortOrders, type ContactSortField, type SortOrder } from "./schemas";
+import { contactSortFields, SEARCH_MAX_LENGTH, sortOrders, type ContactSortField, type SortOrder } from "./schemas";
 
 // What the contacts table shows, as it lives in the URL (`/contacts?search=ann&sort=name.asc&page=2`).
 // Parsing is forgiving: an unknown or malformed value falls back to the default view.
@@ -33,7 +33,8 @@ export function parseListView(params: URLSearchParams): ContactListView {
   const [sortBy, sortOrder] = (params.get("sort") ?? "").split(".");
   const page = Number(params.get("page"));
   return {
-    search: params.get("search") ?? "",
+    // Longer than the API accepts (a hand-edited link): cut, as the search box does, not an error.
+    search: (params.get("search") ?? "").slice(0, SEARCH_MAX_LENGTH),
     chatbotId: params.get("chatbot") ?? "",
     sortBy: oneOf(contactSortFields, sortBy, DEFAULT_VIEW.sortBy),
     sortOrder: oneOf(sortOrders, sortOrder, DEFAULT_VIEW.sortOrder),

@@ -1,5 +1,6 @@
 "use client";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
 import { apiFetch, jsonBody } from "@/lib/http/api-fetch";
 import { listRequestQuery, type ContactListView } from "./list-view";
 import type { ResponseData } from "../api/route";
@@ -67,12 +68,25 @@ export function useUpdateContact(id: string) {
   });
 }
 
+/**
+ * Removing a deleted contact's queries (its detail and conversations) while its page still shows
+ * them would make that page fetch them again, and get 404s. So on success they are only cancelled;
+ * they are removed once the page using this hook has gone.
+ */
 export function useDeleteContact(id: string) {
   const queryClient = useQueryClient();
+  const deleted = useRef(false);
+  useEffect(() => {
+    const state = deleted;
+    return () => {
+      if (state.current) queryClient.removeQueries({ queryKey: contactKeys.detail(id) });
+    };
+  }, [queryClient, id]);
   return useMutation({
     mutationFn: () => apiFetch<ResponseData<typeof deleteContactRoute>>(contactPath(id), { method: "DELETE" }),
     onSuccess: async () => {
-      queryClient.removeQueries({ queryKey: contactKeys.detail(id) });
+      deleted.current = true;
+      await queryClient.cancelQueries({ queryKey: contactKeys.detail(id) });
       await queryClient.invalidateQueries({ queryKey: contactKeys.lists() });
     },
   });

@@ -1,7 +1,8 @@
 "use client";
 import { usePathname, useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { useCallback, useEffect, useMemo } from "react";
 import { listViewQuery, parseListView, type ContactListView } from "@/lib/contacts/list-view";
+import { rememberContactListView } from "./use-contacts-list-href";
 
 /**
  * The contacts table's view, read from and written to the URL: shareable links, back/forward and
@@ -11,6 +12,7 @@ export function useContactListView() {
   const searchParams = useSearchParams();
   const pathname = usePathname();
   const view = useMemo(() => parseListView(new URLSearchParams(searchParams.toString())), [searchParams]);
+  useEffect(() => rememberContactListView(view), [view]);
 
   const update = useCallback(
     (change: Partial<ContactListView>, { replace = false }: { replace?: boolean } = {}) => {
