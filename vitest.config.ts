@@ -20,13 +20,14 @@ const HTTP_SUITES = [
 
 const project = (name: TestBackend, include: string[]): TestProjectInlineConfiguration => ({
   extends: true,
-  test: { name, include, env: { NODE_ENV: "test", TEST_BACKEND: name } },
+  // Per project: a global setup in the root config runs once, for the root project, and would give
+  // every project the SQLite server.
+  test: { name, include, env: { NODE_ENV: "test", TEST_BACKEND: name }, globalSetup: ["tests/support/global-setup.ts"] },
 });
 
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    globalSetup: ["tests/support/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Test files share one server and one database per project; each works in workspaces of its own.
