@@ -31,6 +31,7 @@ export const postgresContactSearch: ContactSearch = {
   // Triggers enter the rows in contact_search, in the same statement.
   insertSearchableContacts: (db, rows) => insertWithUnnest(db, "contacts", rows),
   insertContactsBeforeIndexing: (db, rows) => insertWithUnnest(db, "contacts", rows),
-  // The trigram indexes are secondary indexes, rebuilt by the bulk load itself (lib/db/bulk-load.ts).
+  // Nothing left to do: the contacts' trigram indexes are secondary indexes, rebuilt by the bulk load
+  // itself (lib/db/bulk-load.ts), and contact_search was filled by its insert trigger as the rows went in.
   indexLoadedContacts: async () => {},
 };
