@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * List contacts
-         * @description A page of the workspace's contacts, newest first unless sorted otherwise. `search` matches a case-insensitive substring of the name or email; `chatbotId` keeps one chatbot's contacts. Contacts whose sort field is null come last in both orders and ties are broken by id, so pages never overlap. `total` counts every match, ignoring `limit` and `offset`. A known parameter given twice is a `validation_error`; unknown parameters are ignored.
+         * @description A page of the workspace's contacts, newest first unless sorted otherwise. `search` matches a case-insensitive substring of the name or email; `chatbotId` keeps one chatbot's contacts. `name` and `email` sort the way people read them: case- and accent-insensitively (the text after Unicode NFKD, without combining marks, lower-cased), values that fold alike by the stored text. Contacts whose sort field is null come last in both orders and ties are broken by id, so pages never overlap. `total` counts every match, ignoring `limit` and `offset`. Page with `offset`, or with `cursor`: pass the answer's `nextCursor` back for the next page (same filters and sort); a walk by cursor returns each contact that exists throughout it exactly once while others are added or deleted (sorted by `name` or `email`, a contact renamed during the walk moves with its new name). A known parameter given twice is a `validation_error`; unknown parameters are ignored.
          */
         get: operations["listContacts"];
         put?: never;
@@ -138,9 +138,11 @@ export interface components {
             limit: number;
             /**
              * Format: int64
-             * @description The offset applied.
+             * @description The offset applied (0 for a page by cursor).
              */
             offset: number;
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
         };
         Contact: {
             /** @example contact_321cba */
@@ -268,7 +270,7 @@ export interface operations {
             query?: {
                 /** @description Maximum number of contacts to return. */
                 limit?: number;
-                /** @description Number of contacts to skip. */
+                /** @description Number of contacts to skip. Not with `cursor`. */
                 offset?: number;
                 /** @description Only contacts of this chatbot (an unknown chatbot gives an empty list); blank means no filter. */
                 chatbotId?: string;
@@ -276,6 +278,8 @@ export interface operations {
                 search?: string;
                 sortBy?: "createdAt" | "name" | "email";
                 sortOrder?: "asc" | "desc";
+                /** @description The `nextCursor` of the previous page: the page after it, with the same `search`, `chatbotId`, `sortBy` and `sortOrder` (and any `limit`). Not with `offset`. A walk by cursor returns each contact that exists throughout it exactly once, while others are created, changed or deleted. */
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -304,7 +308,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid query parameter, or a known one given twice (`validation_error`). */
+            /** @description Invalid query parameter, a known one given twice, or a `cursor` that is altered, of another listing, or given with `offset` (`validation_error`). */
             400: {
                 headers: {
                     /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */

@@ -7,6 +7,7 @@ import { CONTACT_COLUMNS, type StoredContact, type TextColumn } from "./contact-
 import { unindexedSortKey, type SearchPlan } from "./search/contact-search";
 import type { ContactRow, Database, NewContactRow } from "../db/schema";
 import type { ContactSortField, SortOrder } from "./schemas";
+import { sortKeyOf, type SortKeyColumn } from "./sort-key";
 
 // SQL for contacts, and nothing else. Every query names the workspace.
 
@@ -23,7 +24,19 @@ export interface ContactPage {
   offset: number;
 }
 
-const SORT_COLUMNS = { createdAt: "created_at", name: "name", email: "email" } as const;
+/** What a sort orders by before the id: the creation time, or a folded key and then the stored text. */
+const SORT_COLUMNS = {
+  createdAt: ["created_at"],
+  name: ["name_sort_key", "name"],
+  email: ["email_sort_key", "email"],
+} as const satisfies Record<ContactSortField, readonly (keyof ContactRow)[]>;
+
+/** Where a page starts: after the contact with these sort values (lib/contacts/list-cursor.ts). */
+export interface SortPosition {
+  /** The values of SORT_COLUMNS[sortBy], null for a contact without the sorted field. */
+  values: readonly (string | null)[];
+  id: string;
+}
 
 function filtered(store: Store, filter: ContactFilter, plan: SearchPlan): SelectQueryBuilder<Database, "contacts", object> {
   let query = store.db.selectFrom("contacts").where("contacts.workspace_id", "=", filter.workspaceId);
@@ -38,36 +51,88 @@ export async function listContacts(store: Store, filter: ContactFilter, page: Co
   return contactPageQuery(store, filter, page, matches).execute();
 }
 
+const PAGE_COLUMNS = CONTACT_COLUMNS.map((c) => `contacts.${c}` as const);
+
 /** One page of contacts as a query, not yet run (the storage tests read its plan). */
 export function contactPageQuery(store: Store, filter: ContactFilter, page: ContactPage, matches?: number) {
-  const columns = CONTACT_COLUMNS.map((c) => `contacts.${c}` as const);
-  const column = SORT_COLUMNS[page.sortBy];
   if (filter.search && matches !== undefined && store.dialect.contactSearch.fewMatches(matches)) {
-    return sortedAfterMatching(filtered(store, filter, "few").select(columns), column, page);
+    return sortedAfterMatching(filtered(store, filter, "few").select(PAGE_COLUMNS), page).limit(page.limit).offset(page.offset);
   }
   if (!store.dialect.contactSearch.pageKeysFirst(page.offset)) {
-    return inSortOrder(store, filtered(store, filter, "many").select(columns), column, page.sortOrder).limit(page.limit).offset(page.offset);
+    return inSortOrder(store, filtered(store, filter, "many").select(PAGE_COLUMNS), page).limit(page.limit).offset(page.offset);
   }
-  const pageIds = inSortOrder(store, filtered(store, filter, "many").select("contacts.id"), column, page.sortOrder).limit(page.limit).offset(page.offset);
-  const pageRows = store.db.selectFrom("contacts").select(columns).where("contacts.workspace_id", "=", filter.workspaceId).where("contacts.id", "in", pageIds);
-  return inSortOrder(store, pageRows, column, page.sortOrder);
+  const pageIds = inSortOrder(store, filtered(store, filter, "many").select("contacts.id"), page).limit(page.limit).offset(page.offset);
+  const pageRows = store.db.selectFrom("contacts").select(PAGE_COLUMNS).where("contacts.workspace_id", "=", filter.workspaceId).where("contacts.id", "in", pageIds);
+  return inSortOrder(store, pageRows, page);
 }
 
-function inSortOrder<O>(store: Store, query: SelectQueryBuilder<Database, "contacts", O>, column: (typeof SORT_COLUMNS)[ContactSortField], order: SortOrder) {
-  // Null names/emails come last in both directions; the sort indexes lead with the same expression.
-  if (column !== "created_at") query = query.orderBy(sql`(${sql.ref(column)} is null)`);
-  const sortKey = column === "created_at" ? sql.ref(column) : store.dialect.byteOrder(column);
-  return query.orderBy(sortKey, order).orderBy(store.dialect.byteOrder("contacts.id"), order);
+type SortOrdering = Pick<ContactPage, "sortBy" | "sortOrder">;
+
+const sortsByText = (sortBy: ContactSortField) => sortBy !== "createdAt";
+const missingValue = (sortBy: ContactSortField) => sql<boolean>`(${sql.ref(`contacts.${SORT_COLUMNS[sortBy][0]}`)} is null)`;
+
+/** A sort column as its index holds it: text in byte order (StorageDialect.byteOrder); timestamps are ASCII already. */
+function indexed(store: Store, column: string) {
+  return column === "created_at" ? sql.ref(`contacts.${column}`) : store.dialect.byteOrder(`contacts.${column}`);
+}
+
+function inSortOrder<O>(store: Store, query: SelectQueryBuilder<Database, "contacts", O>, { sortBy, sortOrder }: SortOrdering) {
+  // Contacts without the value come last in both directions; the sort indexes lead with the same expression.
+  if (sortsByText(sortBy)) query = query.orderBy(missingValue(sortBy));
+  for (const column of SORT_COLUMNS[sortBy]) query = query.orderBy(indexed(store, column), sortOrder);
+  return query.orderBy(indexed(store, "id"), sortOrder);
 }
 
 /** Sorts the matches themselves instead of walking a sort index: the plan for a search with few matches. */
-function sortedAfterMatching<O>(query: SelectQueryBuilder<Database, "contacts", O>, column: (typeof SORT_COLUMNS)[ContactSortField], page: ContactPage) {
-  if (column !== "created_at") query = query.orderBy(sql`(${sql.ref(column)} is null)`);
-  return query
-    .orderBy(unindexedSortKey(column), page.sortOrder)
-    .orderBy(sql`contacts.id`, page.sortOrder)
-    .limit(page.limit)
-    .offset(page.offset);
+function sortedAfterMatching<O>(query: SelectQueryBuilder<Database, "contacts", O>, { sortBy, sortOrder }: SortOrdering) {
+  if (sortsByText(sortBy)) query = query.orderBy(missingValue(sortBy));
+  for (const column of SORT_COLUMNS[sortBy]) query = query.orderBy(unindexedSortKey(column), sortOrder);
+  return query.orderBy(sql`contacts.id`, sortOrder);
+}
+
+/**
+ * The page after `position` (a cursor): the same order, started by a range condition on the sort
+ * index (keyset), so a page deep in the list costs what the first page costs. The range covers
+ * contacts with the sorted value or those without it, never both: a page that runs out of the
+ * first continues with the second in a second statement.
+ */
+export async function listContactsAfter(store: Store, filter: ContactFilter, page: ContactPage, position: SortPosition, matches?: number): Promise<StoredContact[]> {
+  const missing = sortsByText(page.sortBy) && position.values[0] === null;
+  const rows = await contactPageAfterQuery(store, filter, page, { position, missing }, matches).execute();
+  if (rows.length < page.limit && sortsByText(page.sortBy) && !missing) {
+    rows.push(...(await contactPageAfterQuery(store, filter, { ...page, limit: page.limit - rows.length }, { missing: true }, matches).execute()));
+  }
+  return rows;
+}
+
+/** Where a keyset page starts: after `position` (or at the start), among contacts with the sorted value or, `missing`, without it. */
+export interface KeysetStart {
+  position?: SortPosition;
+  missing: boolean;
+}
+
+/** A page by keyset as a query, not yet run (the storage tests read its plan). */
+export function contactPageAfterQuery(store: Store, filter: ContactFilter, page: ContactPage, { position, missing }: KeysetStart, matches?: number) {
+  const few = filter.search !== undefined && matches !== undefined && store.dialect.contactSearch.fewMatches(matches);
+  let query = filtered(store, filter, few ? "few" : "many").select(PAGE_COLUMNS);
+  const direction = page.sortOrder === "asc" ? ">" : "<";
+  const columns = SORT_COLUMNS[page.sortBy];
+  // The few matches of a search are sorted, not walked: no index may serve the range or the order either.
+  const key = (column: string) => (few ? unindexedSortKey(column) : indexed(store, column));
+  if (missing) {
+    query = query.where(sql<boolean>`${missingValue(page.sortBy)} = ${sql.lit(true)}`);
+    // The sort columns are all null here; said so, the index serves the order (by id, in effect).
+    if (!few) for (const column of columns) query = query.where(`contacts.${column}`, "is", null);
+    if (position) query = query.where(key("id"), direction, position.id);
+  } else {
+    if (sortsByText(page.sortBy)) query = query.where(store.dialect.indexedIsFalse(missingValue(page.sortBy)));
+    if (position) {
+      query = query.where(sql<boolean>`(${sql.join([...columns, "id"].map(key))}) ${sql.raw(direction)} (${sql.join([...position.values, position.id])})`);
+    }
+  }
+  // Without the leading `(x is null)`, fixed by the condition above: with it, SQLite would sort.
+  for (const column of columns) query = query.orderBy(key(column), page.sortOrder);
+  return query.orderBy(key("id"), page.sortOrder).limit(page.limit);
 }
 
 export async function countContacts(store: Store, filter: ContactFilter): Promise<number> {
@@ -112,9 +177,14 @@ export async function findContactWithConversations(
   return (await contactWithConversationsById(store, { workspaceId, contactId }))[0];
 }
 
+/** Every path that adds contacts gives them their sort keys here. */
+function withSortKeys(row: NewContactRow): NewContactRow {
+  return { ...row, name_sort_key: sortKeyOf(row.name ?? null), email_sort_key: sortKeyOf(row.email ?? null) };
+}
+
 /** Inserts rows as given, indexed for search and counted. Run it in a write transaction. */
 export async function insertContacts(store: Store, rows: readonly NewContactRow[]): Promise<void> {
-  await store.dialect.contactSearch.insertSearchableContacts(store.db, rows);
+  await store.dialect.contactSearch.insertSearchableContacts(store.db, rows.map(withSortKeys));
   await addToContactCounts(store, rows);
 }
 
@@ -123,7 +193,7 @@ export async function insertContacts(store: Store, rows: readonly NewContactRow[
  * searchable once indexLoadedContacts has run in the same transaction.
  */
 export async function insertContactsBeforeIndexing(store: Store, rows: readonly NewContactRow[]): Promise<void> {
-  await store.dialect.contactSearch.insertContactsBeforeIndexing(store.db, rows);
+  await store.dialect.contactSearch.insertContactsBeforeIndexing(store.db, rows.map(withSortKeys));
   await addToContactCounts(store, rows);
 }
 
@@ -136,7 +206,7 @@ export async function updateContactRow(
   store: Store,
   workspaceId: string,
   contactId: string,
-  changes: Partial<Pick<ContactRow, TextColumn | "metadata" | "updated_at">>,
+  changes: Partial<Pick<ContactRow, TextColumn | SortKeyColumn | "metadata" | "updated_at">>,
 ): Promise<StoredContact | undefined> {
   return store.db
     .updateTable("contacts")

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { idSchema, ID_MAX_LENGTH, lookupIdMeta } from "../validation/id";
 import { METADATA_KEY_MAX_LENGTH, metadataPatchSchema, metadataSchema, METADATA_STRING_MAX_LENGTH } from "../validation/metadata";
 import { timestampSchema } from "../validation/timestamp";
-import { countSchema, enumParam, integerParam } from "../validation/query-params";
+import { countSchema, enumParam, integerParam, integerParamOrAbsent } from "../validation/query-params";
 import { isStorableText, STORABLE_TEXT_MESSAGE } from "../validation/text";
 
 // The contact concept, once: the API's route handlers, the dashboard's forms and the OpenAPI
@@ -13,6 +13,8 @@ export const EMAIL_MAX_LENGTH = 254;
 export const PHONE_MAX_LENGTH = 32;
 export const SEARCH_MAX_LENGTH = 200;
 export const LIST_LIMIT_MAX = 500;
+export const LIST_CURSOR_MAX_LENGTH = 2048;
+const LIST_CURSOR_MESSAGE = "Must be the nextCursor of a previous page, unchanged";
 export const EMAIL_MESSAGE = "Must be a valid email address";
 const NAME_MESSAGE = `Must be a name of 1–${NAME_MAX_LENGTH} characters, or null`;
 const PHONE_MESSAGE = `Must be at most ${PHONE_MAX_LENGTH} characters of digits, spaces and + - ( ) . with at least 5 digits, or null`;
@@ -102,7 +104,7 @@ export const sortOrders = ["asc", "desc"] as const;
 
 export const listContactsQuerySchema = z.object({
   limit: integerParam(1, LIST_LIMIT_MAX, 100).meta({ description: "Maximum number of contacts to return." }),
-  offset: integerParam(0, null, 0).meta({ description: "Number of contacts to skip." }),
+  offset: integerParamOrAbsent(0, null, 0).meta({ description: "Number of contacts to skip. Not with `cursor`." }),
   chatbotId: z
     .string()
     .refine(isStorableText, STORABLE_TEXT_MESSAGE)
@@ -118,6 +120,15 @@ export const listContactsQuerySchema = z.object({
     .meta({ description: "Case-insensitive substring of name or email; blank means no filter." }),
   sortBy: enumParam(contactSortFields, "createdAt"),
   sortOrder: enumParam(sortOrders, "desc"),
+  cursor: z
+    .string()
+    .min(1, LIST_CURSOR_MESSAGE)
+    .max(LIST_CURSOR_MAX_LENGTH, LIST_CURSOR_MESSAGE)
+    .optional()
+    .meta({
+      description:
+        "The `nextCursor` of the previous page: the page after it, with the same `search`, `chatbotId`, `sortBy` and `sortOrder` (and any `limit`). Not with `offset`. A walk by cursor returns each contact that exists throughout it exactly once, while others are created, changed or deleted.",
+    }),
 });
 
 const timestamp = timestampSchema;
@@ -164,7 +175,12 @@ export const contactListSchema = z
     contacts: z.array(contactSchema).max(LIST_LIMIT_MAX),
     total: countSchema.meta({ description: "Every contact that matches the filters, ignoring limit and offset." }),
     limit: countSchema.meta({ description: "The limit applied." }),
-    offset: countSchema.meta({ description: "The offset applied." }),
+    offset: countSchema.meta({ description: "The offset applied (0 for a page by cursor)." }),
+    nextCursor: z
+      .string()
+      .max(LIST_CURSOR_MAX_LENGTH)
+      .nullable()
+      .meta({ description: "Pass as `cursor` for the next page; null on the last page." }),
   })
   .meta({ id: "ContactList" });
 

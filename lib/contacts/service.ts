@@ -17,6 +17,7 @@ import {
   findContactWithConversations,
   insertContacts,
   listContacts as listContactRows,
+  listContactsAfter as listContactRowsAfter,
   updateContactRow,
 } from "./repository";
 import { contactJson, givenTextColumns, newTextColumns, parseMetadata, toContact, type StoredContact } from "./contact-row";
@@ -29,6 +30,8 @@ import type {
   UpdateContactInput,
 } from "./schemas";
 import { jsonText, type JsonText } from "../json-text";
+import { sortKeyColumns } from "./sort-key";
+import { cursorAfter, positionOf } from "./list-cursor";
 
 // The rules for contacts that are not SQL: tenancy, metadata merging, what a missing contact means.
 
@@ -39,11 +42,22 @@ function assertPossibleContactId(contactId: string): void {
 
 /** A page of contacts as the answer's JSON (contacts are written straight from their rows). */
 export async function listContacts(store: Store, workspaceId: string, query: ListContactsQuery): Promise<JsonText<ContactList>> {
+  const { sortBy, sortOrder, limit, cursor } = query;
+  if (cursor !== undefined && query.offset !== undefined) {
+    throw new InvalidInputError({ cursor: "Cannot be combined with offset: the cursor says where the page starts" });
+  }
+  const offset = query.offset ?? 0;
   const filter = { workspaceId, chatbotId: query.chatbotId, search: query.search };
+  const scope = { ...filter, sortBy, sortOrder };
+  const position = cursor === undefined ? undefined : positionOf(cursor, scope);
   // Counted first: how many contacts a search matches decides how best to fetch the page.
   const total = await countContacts(store, filter);
-  const rows = total === 0 ? [] : await listContactRows(store, filter, query, total);
-  return jsonText(`{"contacts":[${rows.map(contactJson).join(",")}],"total":${total},"limit":${query.limit},"offset":${query.offset}}`);
+  // One row more than the page tells whether another page follows.
+  const page = { sortBy, sortOrder, limit: limit + 1, offset };
+  const rows = total === 0 ? [] : position ? await listContactRowsAfter(store, filter, page, position, total) : await listContactRows(store, filter, page, total);
+  const nextCursor = rows.length > limit ? cursorAfter(rows[limit - 1]!, scope) : null;
+  const contacts = rows.slice(0, limit).map(contactJson).join(",");
+  return jsonText(`{"contacts":[${contacts}],"total":${total},"limit":${limit},"offset":${offset},"nextCursor":${JSON.stringify(nextCursor)}}`);
 }
 
 /** The contact and its latest conversations as the answer's JSON: the contact's fields, then `conversations`. */
@@ -90,7 +104,8 @@ export async function updateContact(
     ).executeTakeFirst();
     if (!current) throw contactNotFound();
 
-    const changes: Parameters<typeof updateContactRow>[3] = { updated_at: nextTimestamp(current.updated_at), ...givenTextColumns(input) };
+    const textColumns = givenTextColumns(input);
+    const changes: Parameters<typeof updateContactRow>[3] = { updated_at: nextTimestamp(current.updated_at), ...textColumns, ...sortKeyColumns(textColumns) };
     if (input.metadata !== undefined) {
       const merged = mergeMetadata(parseMetadata(current.metadata), input.metadata);
       if (Object.keys(merged).length > METADATA_MAX_KEYS) {

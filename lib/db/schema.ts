@@ -41,6 +41,10 @@ export interface ContactsTable {
   metadata: string;
   created_at: string;
   updated_at: string;
+  /** `name` folded for sorting (lib/contacts/sort-key.ts); null when name is. */
+  name_sort_key: string | null;
+  /** `email` folded for sorting; null when email is. */
+  email_sort_key: string | null;
 }
 
 export interface ContactCountsTable {

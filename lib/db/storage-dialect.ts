@@ -1,4 +1,4 @@
-import type { RawBuilder, SelectQueryBuilder } from "kysely";
+import type { RawBuilder, SelectQueryBuilder, SqlBool } from "kysely";
 import type { ContactSearch } from "../contacts/search/contact-search";
 import type { Db } from "./client";
 import type { Database, NewContactRow, NewConversationRow } from "./schema";
@@ -38,6 +38,11 @@ export interface StorageDialect {
    * and its children, spliced into the answer's JSON unparsed.
    */
   jsonArrayText<O>(rows: SelectQueryBuilder<Database, keyof Database, O>): RawBuilder<string>;
+  /**
+   * `expression is false`, written so that the planner takes it as an equality on an index over
+   * the expression (PostgreSQL rewrites `(x is null) = false` to `x is not null`, SQLite needs `= 0`).
+   */
+  indexedIsFalse(expression: RawBuilder<boolean>): RawBuilder<SqlBool>;
   /** A text column to sort by in byte order, as SQLite does, whatever the database's collation. */
   byteOrder(column: string): RawBuilder<string>;
 

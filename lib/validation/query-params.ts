@@ -8,25 +8,31 @@ const INT32_MAX = 2_147_483_647;
 /** A count in an answer (a total, a limit, an offset): a non-negative integer (a JavaScript safe integer, so int64). */
 export const countSchema = z.number().int().min(0).meta({ format: "int64" });
 
-/** An integer query parameter given as decimal digits, bounded and with a default. */
-export function integerParam(min: number, max: number | null, fallback: number) {
+function integerDigits(min: number, max: number | null) {
   const message = max === null ? `Must be an integer of at least ${min}` : `Must be an integer between ${min} and ${max}`;
   const bounded = z.number().int().min(min, message).max(max ?? LARGEST_PARAM, message);
-  return z
-    .string()
-    .regex(/^\d{1,15}$/, message)
-    .transform(Number)
-    .pipe(bounded)
-    .optional()
-    .transform((value) => value ?? fallback)
-    .meta({
-      // Documented as the integer it is, not as the digit string it arrives as.
-      override: ({ jsonSchema }: { jsonSchema: Record<string, unknown> }) => {
-        delete jsonSchema.pattern;
-        const maximum = max ?? LARGEST_PARAM;
-        Object.assign(jsonSchema, { type: "integer", format: maximum > INT32_MAX ? "int64" : "int32", minimum: min, maximum, default: fallback });
-      },
-    });
+  return z.string().regex(/^\d{1,15}$/, message).transform(Number).pipe(bounded).optional();
+}
+
+function documentedInteger<S extends z.ZodType>(schema: S, min: number, max: number | null, fallback: number): S {
+  return schema.meta({
+    // Documented as the integer it is, not as the digit string it arrives as.
+    override: ({ jsonSchema }: { jsonSchema: Record<string, unknown> }) => {
+      delete jsonSchema.pattern;
+      const maximum = max ?? LARGEST_PARAM;
+      Object.assign(jsonSchema, { type: "integer", format: maximum > INT32_MAX ? "int64" : "int32", minimum: min, maximum, default: fallback });
+    },
+  });
+}
+
+/** An integer query parameter given as decimal digits, bounded and with a default. */
+export function integerParam(min: number, max: number | null, fallback: number) {
+  return documentedInteger(integerDigits(min, max).transform((value) => value ?? fallback), min, max, fallback);
+}
+
+/** The same, left undefined when absent (its default applied later): for a parameter whose absence matters. */
+export function integerParamOrAbsent(min: number, max: number | null, fallback: number) {
+  return documentedInteger(integerDigits(min, max), min, max, fallback);
 }
 
 /** One of a fixed set of words, with a default. */

@@ -5,6 +5,7 @@ import { newId } from "../../lib/ids";
 import { client, expectError, expectSuccess } from "../support/api";
 import { createTenant, newKeyFor, testStore, type Tenant } from "../support/fixtures";
 import { ADDED_FIELDS_UNSET } from "../support/contact-keys";
+import { readOrder } from "../support/read-order";
 
 // A workspace of 30 contacts written straight into the database: createdAt in groups of three equal
 // values, repeated names and emails, and some null names and emails, so that sorting must break ties.
@@ -63,7 +64,7 @@ const sortKey: Record<SortField, (r: NewContactRow) => string | null> = {
 /** The sort field's values in the order the contract requires: sorted, nulls last in both orders. */
 function expectedValues(field: SortField, order: SortOrder): Array<string | null> {
   const values = rows.map(sortKey[field]);
-  const present = values.filter((v): v is string => v !== null).sort();
+  const present = values.filter((v): v is string => v !== null).sort(readOrder);
   if (order === "desc") present.reverse();
   return [...present, ...values.filter((v) => v === null)];
 }
@@ -92,7 +93,7 @@ const ids = (contacts: Listed[]) => contacts.map((c) => c.id);
 describe("GET /v1/contacts", () => {
   it("defaults to limit 100, offset 0, newest createdAt first, and echoes limit and offset", async () => {
     const data = await list("");
-    expect(Object.keys(data).sort()).toEqual(["contacts", "limit", "offset", "total"]);
+    expect(Object.keys(data).sort()).toEqual(["contacts", "limit", "nextCursor", "offset", "total"]);
     expect(data).toMatchObject({ total: 30, limit: 100, offset: 0 });
     expect(data.contacts.map((c) => c.createdAt)).toEqual(expectedValues("createdAt", "desc"));
     expect(ids(data.contacts)).toEqual(ids((await list("?sortBy=createdAt&sortOrder=desc&limit=100&offset=0")).contacts));
@@ -125,8 +126,8 @@ describe("GET /v1/contacts", () => {
     const tail = await list("?limit=7&offset=28");
     expect(tail).toMatchObject({ total: 30, limit: 7, offset: 28 });
     expect(ids(tail.contacts)).toEqual(ids(all.slice(28)));
-    expect(await list("?offset=30")).toEqual({ contacts: [], total: 30, limit: 100, offset: 30 });
-    expect(await list("?offset=1000&limit=500")).toEqual({ contacts: [], total: 30, limit: 500, offset: 1000 });
+    expect(await list("?offset=30")).toEqual({ contacts: [], total: 30, limit: 100, offset: 30, nextCursor: null });
+    expect(await list("?offset=1000&limit=500")).toEqual({ contacts: [], total: 30, limit: 500, offset: 1000, nextCursor: null });
   });
 
   it("filters by chatbotId, with total counting the filter", async () => {
@@ -140,7 +141,7 @@ describe("GET /v1/contacts", () => {
   });
 
   it("gives an empty list and total 0 for an unknown chatbot", async () => {
-    expect(await list("?chatbotId=chatbot_doesnotexist")).toEqual({ contacts: [], total: 0, limit: 100, offset: 0 });
+    expect(await list("?chatbotId=chatbot_doesnotexist")).toEqual({ contacts: [], total: 0, limit: 100, offset: 0, nextCursor: null });
   });
 
   const sorts: Array<[SortField, SortOrder]> = [
@@ -212,7 +213,7 @@ describe("GET /v1/contacts", () => {
   });
 
   it("accepts a search of exactly 200 characters", async () => {
-    expect(await list(`?search=${"a".repeat(200)}`)).toEqual({ contacts: [], total: 0, limit: 100, offset: 0 });
+    expect(await list(`?search=${"a".repeat(200)}`)).toEqual({ contacts: [], total: 0, limit: 100, offset: 0, nextCursor: null });
   });
 });
 

@@ -1,5 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { client, expectError, expectSuccess } from "../support/api";
+import { readOrder } from "../support/read-order";
 import { createTenant, newKeyFor, type Tenant } from "../support/fixtures";
 
 // Contacts whose names would be matched wrongly if `%`, `_` or `\` were wildcards, or if a term
@@ -177,7 +178,7 @@ describe("GET /v1/contacts?search=", () => {
 
   it("combines with sorting and paging, with total counting every match", async () => {
     const matches = PEOPLE.filter((p) => reference("e").includes(label(p)));
-    const byName = matches.map((p) => p.name).filter((n): n is string => n !== null).sort().reverse();
+    const byName = matches.map((p) => p.name).filter((n): n is string => n !== null).sort(readOrder).reverse();
     const expectedOrder = [...byName, ...matches.filter((p) => p.name === null).map(label)];
     const first = expectSuccess(await api.get("/v1/contacts?search=e&sortBy=name&sortOrder=desc&limit=4"));
     expect(first).toMatchObject({ total: matches.length, limit: 4, offset: 0 });

@@ -1,7 +1,7 @@
 import { CompiledQuery, type Compilable } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contactPageQuery } from "../../lib/contacts/repository";
+import { contactPageAfterQuery, contactPageQuery } from "../../lib/contacts/repository";
 import { createChatbot } from "../../lib/chatbots/repository";
 import { listContacts } from "../../lib/contacts/service";
 import { parseJsonText } from "../../lib/json-text";
@@ -13,6 +13,7 @@ import { insertContacts } from "../../lib/contacts/repository";
 import { newContactRow } from "../../lib/contacts/service";
 import { createWorkspace } from "../../lib/workspaces/repository";
 import { POSTGRES_ADMIN_URL, postgresAvailability } from "../support/backend";
+import { readOrder } from "../support/read-order";
 
 // On a PostgreSQL database whose collation is not byte order (ICU en-US here), contacts still sort
 // exactly as on SQLite, and through the sort indexes rather than a sort of every row.
@@ -58,13 +59,15 @@ describe.skipIf(!postgres.available)("PostgreSQL sort order on an en-US database
     expect(rows.map((row) => row.name)).toEqual(["adam", "Zoe"]);
   });
 
-  it.each(["asc", "desc"] as const)("names and emails sort %s in byte order, like SQLite", async (sortOrder) => {
-    const byteOrder = [...names].sort();
+  it.each(["asc", "desc"] as const)("names and emails sort %s case- and accent-insensitively, like SQLite", async (sortOrder) => {
     for (const sortBy of ["name", "email"] as const) {
       const page = parseJsonText(await listContacts(store, workspaceId, { sortBy, sortOrder, limit: 100, offset: 0, chatbotId: undefined, search: undefined }));
-      const expected = sortOrder === "asc" ? byteOrder : [...byteOrder].reverse();
-      expect(page.contacts.map((contact) => contact.name)).toEqual(expected);
+      const values = page.contacts.map((contact) => contact[sortBy]!);
+      const expected = [...values].sort(readOrder);
+      expect(values).toEqual(sortOrder === "asc" ? expected : expected.reverse());
     }
+    const names = parseJsonText(await listContacts(store, workspaceId, { sortBy: "name", sortOrder: "asc", limit: 100, offset: 0, chatbotId: undefined, search: undefined }));
+    expect(names.contacts.map((contact) => contact.name)).toEqual(["_x", "Adam", "adam", "Bea", "Émile", "émile", "zed", "Zoe"]);
   });
 
   it("a page at an offset (ids from the sort index first, then their rows) is the same slice of the same order", async () => {
@@ -88,6 +91,18 @@ describe.skipIf(!postgres.available)("PostgreSQL sort order on an en-US database
   ] as const)("sorting by %s %s can be served by an index, with no sort step", async (sortBy: ContactSortField, sortOrder: SortOrder) => {
     const plan = await explainWithoutSorting(contactPageQuery(store, { workspaceId }, { sortBy, sortOrder, limit: 25, offset: 0 }));
     expect(plan).toMatch(/Index Scan.*contacts_/);
+    expect(plan).not.toMatch(/\bSort\b/);
+  });
+
+  it.each([
+    ["createdAt", "desc", { position: { values: ["2026-01-01T00:00:00.000Z"], id: "contact_x" }, missing: false }],
+    ["name", "asc", { position: { values: ["emile", "Emile"], id: "contact_x" }, missing: false }],
+    ["email", "desc", { position: { values: ["emile", "Emile"], id: "contact_x" }, missing: false }],
+    ["name", "desc", { position: { values: [null, null], id: "contact_x" }, missing: true }],
+  ] as const)("a page by cursor, %s %s, starts by a range on the sort index, with no sort step", async (sortBy, sortOrder, start) => {
+    const plan = await explainWithoutSorting(contactPageAfterQuery(store, { workspaceId }, { sortBy, sortOrder, limit: 25, offset: 0 }, start));
+    expect(plan).toMatch(/Index (Only )?Scan.*contacts_/);
+    expect(plan).toMatch(/Index Cond: .*(ROW|id)/);
     expect(plan).not.toMatch(/\bSort\b/);
   });
 

@@ -8,7 +8,7 @@ import { createChatbot } from "../../lib/chatbots/repository";
 import { databaseConfig } from "../../lib/config";
 import { openMigratedStore, type Store } from "../../lib/db/client";
 import { migrateToLatest } from "../../lib/db/migrate";
-import { contactPageQuery } from "../../lib/contacts/repository";
+import { contactPageAfterQuery, contactPageQuery } from "../../lib/contacts/repository";
 import type { ContactSortField, SortOrder } from "../../lib/contacts/schemas";
 import { sqliteContactSearch } from "../../lib/contacts/search/sqlite-contact-search";
 import { createWorkspace } from "../../lib/workspaces/repository";
@@ -104,6 +104,23 @@ describe("SQLite store", () => {
     ] as const)("sorting by %s %s walks an index, with no temporary sort", async (column, direction) => {
       const detail = await plan(listQuery(column, direction));
       expect(detail).toMatch(/USING (COVERING )?INDEX contacts_/);
+      expect(detail).not.toContain("TEMP B-TREE");
+    });
+
+    const position = { values: ["smith", "Smith"], id: "contact_x" };
+    it.each([
+      ["createdAt", "desc", { position: { values: ["2026-01-01T00:00:00.000Z"], id: "contact_x" }, missing: false }],
+      ["createdAt", "asc", { position: { values: ["2026-01-01T00:00:00.000Z"], id: "contact_x" }, missing: false }],
+      ["name", "asc", { position, missing: false }],
+      ["name", "desc", { position, missing: false }],
+      ["email", "asc", { position, missing: false }],
+      ["email", "desc", { position, missing: false }],
+      ["name", "asc", { position: { values: [null, null], id: "contact_x" }, missing: true }],
+      ["email", "desc", { missing: true }],
+    ] as const)("a page by cursor, %s %s, starts by a range on an index, with no temporary sort", async (sortBy, sortOrder, start) => {
+      const query = contactPageAfterQuery(store, { workspaceId: "ws_x" }, { sortBy, sortOrder, limit: 25, offset: 0 }, start);
+      const detail = await plan(query);
+      expect(detail).toMatch(start.missing ? /INDEX contacts_\w+ \(workspace_id=\? AND <expr>=\? AND \w+=\? AND \w+=\?( AND id[<>]\?)?\)/ : /INDEX contacts_\w+ \(workspace_id=\? AND .*[<>]/);
       expect(detail).not.toContain("TEMP B-TREE");
     });
 

@@ -22,11 +22,11 @@ export const listContactsRoute = defineRoute({
   operationId: "listContacts",
   summary: "List contacts",
   description:
-    "A page of the workspace's contacts, newest first unless sorted otherwise. `search` matches a case-insensitive substring of the name or email; `chatbotId` keeps one chatbot's contacts. Contacts whose sort field is null come last in both orders and ties are broken by id, so pages never overlap. `total` counts every match, ignoring `limit` and `offset`. A known parameter given twice is a `validation_error`; unknown parameters are ignored.",
+    "A page of the workspace's contacts, newest first unless sorted otherwise. `search` matches a case-insensitive substring of the name or email; `chatbotId` keeps one chatbot's contacts. `name` and `email` sort the way people read them: case- and accent-insensitively (the text after Unicode NFKD, without combining marks, lower-cased), values that fold alike by the stored text. Contacts whose sort field is null come last in both orders and ties are broken by id, so pages never overlap. `total` counts every match, ignoring `limit` and `offset`. Page with `offset`, or with `cursor`: pass the answer's `nextCursor` back for the next page (same filters and sort); a walk by cursor returns each contact that exists throughout it exactly once while others are added or deleted (sorted by `name` or `email`, a contact renamed during the walk moves with its new name). A known parameter given twice is a `validation_error`; unknown parameters are ignored.",
   tag: "Contacts",
   request: { query: listContactsQuerySchema },
   success: { status: 200, description: "A page of contacts and the total that match.", data: contactListSchema },
-  errors: { validation_error: "Invalid query parameter, or a known one given twice (`validation_error`)." },
+  errors: { validation_error: "Invalid query parameter, a known one given twice, or a `cursor` that is altered, of another listing, or given with `offset` (`validation_error`)." },
   handler: async ({ query, principal, store }) => ({ status: 200, data: await listContacts(store, principal.workspaceId, query) }),
 });
 

@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { sql, type SqlBool } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import { postgresContactSearch } from "../../contacts/search/postgres-contact-search";
 import type { IndexDefinition, StorageDialect } from "../storage-dialect";
@@ -15,6 +15,7 @@ export const postgresStorage: StorageDialect = {
   writeTransaction: (db, work) => db.transaction().execute(work),
   forUpdate: (query) => query.forUpdate(),
   // The database's collation may be en_US, which would put `Zoe` after `adam`.
+  indexedIsFalse: (expression) => sql<SqlBool>`${expression} is false`,
   byteOrder: (column) => sql<string>`${sql.ref(column)} collate "C"`,
   // As text: the driver would parse json into objects only for the answer to stringify them again.
   jsonArrayText: (rows) => sql<string>`${jsonArrayFrom(rows)}::text`,

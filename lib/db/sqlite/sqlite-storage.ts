@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { sql, type SqlBool } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/sqlite";
 import { sqliteContactSearch } from "../../contacts/search/sqlite-contact-search";
 import { insertChunks } from "../insert-chunks";
@@ -29,6 +29,7 @@ export const sqliteStorage: StorageDialect = {
   },
   // The transaction already holds the write lock.
   forUpdate: (query) => query,
+  indexedIsFalse: (expression) => sql<SqlBool>`${expression} = 0`,
   byteOrder: (column) => sql<string>`${sql.ref(column)}`,
   // json_group_array gives text already.
   jsonArrayText: (rows) => sql<string>`${jsonArrayFrom(rows)}`,

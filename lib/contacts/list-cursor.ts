@@ -1,0 +1,63 @@
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { authSecret } from "../auth/secret";
+import { InvalidInputError } from "../errors";
+import type { SortPosition } from "./repository";
+import type { ContactSortField, SortOrder } from "./schemas";
+import { sortKeyOf } from "./sort-key";
+import type { StoredContact } from "./contact-row";
+
+// A cursor names the last contact of a page by its sort values and id (a keyset position, not an
+// offset), and the listing it belongs to. It is signed, so a client can pass it back but not make
+// one up or alter it: `<payload>.<signature>`, both base64url.
+
+/** The listing a cursor belongs to: another workspace, filter or sort cannot use it. */
+export interface CursorScope {
+  workspaceId: string;
+  sortBy: ContactSortField;
+  sortOrder: SortOrder;
+  search?: string;
+  chatbotId?: string;
+}
+
+const FORMAT = 1;
+const SIGNATURE_LENGTH = 22; // 128 bits of HMAC-SHA256, base64url
+
+let signingKey: Buffer | undefined;
+// Derived from the secret that signs staff sessions, which every process of a deployment shares.
+const key = () => (signingKey ??= createHmac("sha256", authSecret()).update("nexvio contact list cursor").digest());
+
+const sign = (payload: string) => createHmac("sha256", key()).update(payload).digest("base64url").slice(0, SIGNATURE_LENGTH);
+
+function scopeDigest(scope: CursorScope): string {
+  const listing = [scope.workspaceId, scope.sortBy, scope.sortOrder, scope.search ?? null, scope.chatbotId ?? null];
+  return createHash("sha256").update(JSON.stringify(listing)).digest("base64url").slice(0, 16);
+}
+
+/** The sorted field's value of a contact: what its position is written with. */
+function sortedValue(contact: StoredContact, sortBy: ContactSortField): string | null {
+  return sortBy === "createdAt" ? contact.created_at : contact[sortBy];
+}
+
+export function cursorAfter(contact: StoredContact, scope: CursorScope): string {
+  const payload = Buffer.from(JSON.stringify([FORMAT, scopeDigest(scope), sortedValue(contact, scope.sortBy), contact.id])).toString("base64url");
+  return `${payload}.${sign(payload)}`;
+}
+
+const invalid = (message: string) => new InvalidInputError({ cursor: message });
+
+/** The position a cursor of this listing names; a validation error on `cursor` for anything else. */
+export function positionOf(cursor: string, scope: CursorScope): SortPosition {
+  const [payload, signature, ...rest] = cursor.split(".");
+  const expected = payload ? sign(payload) : "";
+  if (rest.length > 0 || !signature || signature.length !== expected.length || !timingSafeEqual(Buffer.from(signature), Buffer.from(expected))) {
+    throw invalid("Must be the nextCursor of a previous page, unchanged");
+  }
+  const [format, digest, value, id] = JSON.parse(Buffer.from(payload!, "base64url").toString("utf8")) as unknown[];
+  if (format !== FORMAT || typeof id !== "string" || !(typeof value === "string" || value === null)) {
+    throw invalid("Must be the nextCursor of a previous page, unchanged");
+  }
+  if (digest !== scopeDigest(scope)) {
+    throw invalid("Was made for another listing: give the same search, chatbotId, sortBy and sortOrder as the page it came from");
+  }
+  return { values: scope.sortBy === "createdAt" ? [value] : [sortKeyOf(value), value], id };
+}
