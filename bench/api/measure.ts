@@ -25,6 +25,7 @@ async function apiGet<T>(target: Target, path: string): Promise<T> {
 interface ContactPage {
   contacts: { id: string; chatbotId: string; email: string | null }[];
   total: number;
+  nextCursor: string | null;
 }
 
 /** Ids, a chatbot and search terms of the workspace behind the key. */
@@ -40,7 +41,10 @@ export async function gatherWorkload(target: Target): Promise<Workload & { total
   for (const term of [workload.commonTerm, workload.rareTerm, workload.shortTerm]) {
     matches[term] = (await apiGet<ContactPage>(target, `/v1/contacts?limit=1&search=${encodeURIComponent(term)}`)).total;
   }
-  return { ...workload, total: first.total, matches };
+  // Cursors to the page after the first 5,000 contacts, in the default order and by name.
+  const cursorAfter5000 = async (sort: string) => (await apiGet<ContactPage>(target, `/v1/contacts?limit=100&offset=4900${sort}`)).nextCursor ?? "";
+  const cursors = { newestAfter5000: await cursorAfter5000(""), byNameAfter5000: await cursorAfter5000("&sortBy=name&sortOrder=asc") };
+  return { ...workload, cursors, total: first.total, matches };
 }
 
 export async function measureScenario(target: Target, scenario: Scenario, workload: Workload, options: { connections: number; seconds: number }): Promise<ScenarioResult> {

@@ -7,6 +7,8 @@ export interface Workload {
   commonTerm: string;
   rareTerm: string;
   shortTerm: string;
+  /** `nextCursor`s of the page that ends at the 5,000th contact. */
+  cursors: { newestAfter5000: string; byNameAfter5000: string };
 }
 
 export interface Scenario {
@@ -29,6 +31,18 @@ export const SCENARIOS: Scenario[] = [
     p99TargetMs: 20,
     method: "GET",
     path: () => "/v1/contacts?sortBy=name&sortOrder=asc&offset=5000",
+  },
+  {
+    name: "list by cursor, after 5,000",
+    p99TargetMs: 15,
+    method: "GET",
+    path: (w) => `/v1/contacts?cursor=${encodeURIComponent(w.cursors.newestAfter5000)}`,
+  },
+  {
+    name: "list by name asc, by cursor after 5,000",
+    p99TargetMs: 15,
+    method: "GET",
+    path: (w) => `/v1/contacts?sortBy=name&sortOrder=asc&cursor=${encodeURIComponent(w.cursors.byNameAfter5000)}`,
   },
   {
     name: "search, common term",

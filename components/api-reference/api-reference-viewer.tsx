@@ -1,5 +1,6 @@
 "use client";
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useRef, useState } from "react";
+import { useMediaQuery } from "@/lib/hooks/use-media-query";
 import { ErrorState, Skeleton } from "@/components/ui/states";
 import styles from "./api-reference-viewer.module.css";
 
@@ -13,16 +14,6 @@ const THEMES = {
   light: { theme: "light", "bg-color": "#ffffff", "text-color": "#0f172a", "primary-color": "#4338ca", "nav-bg-color": "#f8fafc", "nav-text-color": "#1e293b", "nav-hover-bg-color": "#e0e7ff", "nav-hover-text-color": "#1e1b4b", "nav-accent-color": "#4338ca", "header-color": "#f8fafc" },
   dark: { theme: "dark", "bg-color": "#0f172a", "text-color": "#f1f5f9", "primary-color": "#a5b4fc", "nav-bg-color": "#020617", "nav-text-color": "#e2e8f0", "nav-hover-bg-color": "#1e1b4b", "nav-hover-text-color": "#ffffff", "nav-accent-color": "#a5b4fc", "header-color": "#020617" },
 } as const;
-
-function subscribeToScheme(onChange: () => void) {
-  const media = window.matchMedia(DARK_QUERY);
-  media.addEventListener("change", onChange);
-  return () => media.removeEventListener("change", onChange);
-}
-
-function usePrefersDark(): boolean {
-  return useSyncExternalStore(subscribeToScheme, () => window.matchMedia(DARK_QUERY).matches, () => false);
-}
 
 type Status = "loading" | "ready" | "failed";
 
@@ -51,7 +42,7 @@ function loadRapiDoc(): Promise<void> {
  * registers a custom element), and only on this page, so no other page pays for its bundle.
  */
 export function ApiReferenceViewer() {
-  const dark = usePrefersDark();
+  const dark = useMediaQuery(DARK_QUERY);
   const viewer = useRef<HTMLElement>(null);
   const [status, setStatus] = useState<Status>("loading");
   const [attempt, setAttempt] = useState(0);

@@ -13,9 +13,13 @@ import type { Contact, ContactSortField } from "@/lib/contacts/schemas";
 import { useContactListView } from "@/lib/hooks/use-contact-list-view";
 import { contactColumns, contactColumnWidths, contactTableFeatures } from "./contacts-table-columns";
 import { ContactsToolbar } from "./contacts-toolbar";
+import { ContactCards } from "./contact-cards";
+import { useMediaQuery } from "@/lib/hooks/use-media-query";
 
 const NO_CONTACTS: Contact[] = [];
 const SKELETON_ROWS = 8;
+/** Below Tailwind's `sm` breakpoint a table of six columns cannot be read: cards instead. */
+const PHONE_QUERY = "(max-width: 639.98px)";
 
 function resolve<T>(updater: Updater<T>, current: T): T {
   return typeof updater === "function" ? (updater as (old: T) => T)(current) : updater;
@@ -61,6 +65,7 @@ export function ContactsTable({ onCreate }: { onCreate: () => void }) {
 
   const total = list.data?.total ?? 0;
   const rows = table.getRowModel().rows;
+  const phone = useMediaQuery(PHONE_QUERY);
 
   return (
     <div className="space-y-4">
@@ -74,6 +79,8 @@ export function ContactsTable({ onCreate }: { onCreate: () => void }) {
       <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
         {list.isError && !list.data ? (
           <ErrorState message={list.error.message} onRetry={() => list.refetch()} />
+        ) : phone && !list.isPending && rows.length > 0 ? (
+          <ContactCards contacts={rows.map((row) => row.original)} chatbotNames={chatbotNames} dimmed={list.isPlaceholderData} />
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full min-w-[60rem] table-fixed text-left text-sm" aria-busy={list.isFetching} aria-describedby="contacts-status">

@@ -51,7 +51,7 @@ export function AppShell({
           </p>
         </div>
         <nav aria-label="Main" className="px-2 pb-2 md:flex-1">
-          <ul className="flex gap-1 overflow-x-auto md:flex-col">
+          <ul className="flex flex-wrap gap-1 md:flex-col">
             {NAVIGATION.map(({ href, label, icon: Icon }) => {
               const current = isCurrent(pathname, href);
               return (
