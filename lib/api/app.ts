@@ -31,16 +31,16 @@ export function byPrecedence<R extends { path: string }>(routes: readonly R[]): 
   return [...routes].sort((a, b) => rank(a).localeCompare(rank(b)));
 }
 
-async function respond(route: AnyRoute, request: Request, params: Record<string, string>, context: AnswerContext, bodyBytes?: () => Promise<Uint8Array>) {
-  const input = await parseRequest(route.request, request, params, bodyBytes);
-  const result = await route.handler({ ...input, principal: context.principal, store: context.store, request });
-  return success(result.data, result.status, result.headers ? { ...context.headers, ...result.headers } : context.headers);
-}
-
 interface AnswerContext {
   principal: ApiPrincipal;
   store: Store;
   headers: Record<string, string>;
+}
+
+async function respond(route: AnyRoute, request: Request, params: Record<string, string>, context: AnswerContext, bodyBytes?: () => Promise<Uint8Array>) {
+  const input = await parseRequest(route.request, request, params, bodyBytes);
+  const result = await route.handler({ ...input, principal: context.principal, store: context.store, request });
+  return success(result.data, result.status, result.headers ? { ...context.headers, ...result.headers } : context.headers);
 }
 
 async function answer(route: AnyRoute, request: Request, requestId: string, params: Record<string, string>): Promise<Response> {

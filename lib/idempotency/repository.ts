@@ -31,6 +31,8 @@ export type KeyRow = Pick<
 >;
 
 const byKey = (holder: KeyHolder, key: string) => ({ workspace_id: holder.workspaceId, caller: holder.caller, idempotency_key: key });
+/** The key's row while `reservation` holds it. */
+const heldBy = (holder: KeyHolder, key: string, reservation: string) => ({ ...byKey(holder, key), reservation });
 
 function reservedColumns(request: KeyedRequest, reservation: string, now: Date, ttlMs: number) {
   return {
@@ -70,10 +72,7 @@ export async function takeOverReservation(
   const result = await store.db
     .updateTable("idempotency_keys")
     .set(reservedColumns(request, reservation, now, ttlMs))
-    .where("workspace_id", "=", holder.workspaceId)
-    .where("caller", "=", holder.caller)
-    .where("idempotency_key", "=", request.key)
-    .where("reservation", "=", previous)
+    .where((eb) => eb.and(heldBy(holder, request.key, previous)))
     .executeTakeFirst();
   return result.numUpdatedRows === 1n;
 }
@@ -82,9 +81,7 @@ export async function findKeyRow(store: Store, holder: KeyHolder, key: string): 
   return store.db
     .selectFrom("idempotency_keys")
     .select(["method", "path", "fingerprint", "reservation", "status", "response_body", "response_headers", "created_at", "expires_at"])
-    .where("workspace_id", "=", holder.workspaceId)
-    .where("caller", "=", holder.caller)
-    .where("idempotency_key", "=", key)
+    .where((eb) => eb.and(byKey(holder, key)))
     .executeTakeFirst();
 }
 
@@ -93,10 +90,7 @@ export async function keepAnswer(store: Store, holder: KeyHolder, key: string, r
   await store.db
     .updateTable("idempotency_keys")
     .set({ status: answer.status, response_body: answer.body, response_headers: answer.headers })
-    .where("workspace_id", "=", holder.workspaceId)
-    .where("caller", "=", holder.caller)
-    .where("idempotency_key", "=", key)
-    .where("reservation", "=", reservation)
+    .where((eb) => eb.and(heldBy(holder, key, reservation)))
     .execute();
 }
 
@@ -104,10 +98,7 @@ export async function keepAnswer(store: Store, holder: KeyHolder, key: string, r
 export async function releaseReservation(store: Store, holder: KeyHolder, key: string, reservation: string): Promise<void> {
   await store.db
     .deleteFrom("idempotency_keys")
-    .where("workspace_id", "=", holder.workspaceId)
-    .where("caller", "=", holder.caller)
-    .where("idempotency_key", "=", key)
-    .where("reservation", "=", reservation)
+    .where((eb) => eb.and(heldBy(holder, key, reservation)))
     .execute();
 }
 

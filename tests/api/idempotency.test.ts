@@ -4,7 +4,9 @@ import { client, expectError, expectSuccess, type ApiResponse } from "../support
 import { createTenant, testStore, type Tenant } from "../support/fixtures";
 import { startServer, type RunningServer } from "../support/server";
 import { signedInStaff } from "../support/staff";
+import type { Insertable } from "kysely";
 import { databaseConfig } from "../../lib/config";
+import type { IdempotencyKeysTable } from "../../lib/db/schema";
 import { openMigratedStore, type Store } from "../../lib/db/client";
 
 // Idempotency-Key on POST, PATCH and DELETE under /v1 (CONTRACT.md, "Idempotent retries"), against
@@ -21,6 +23,25 @@ const contactCount = (store: Store, tenant: Tenant) =>
     .then((row) => Number(row.n));
 const keyRows = (store: Store, tenant: Tenant) =>
   store.db.selectFrom("idempotency_keys").selectAll().where("workspace_id", "=", tenant.workspaceId).orderBy("idempotency_key").execute();
+/** A key's row written straight into the suite's database, as a server would have left it. */
+function insertKeyRow(tenant: Tenant, key: string, body: unknown, row: Partial<Insertable<IdempotencyKeysTable>>) {
+  const now = Date.now();
+  const values = {
+    workspace_id: tenant.workspaceId,
+    caller: `key:${tenant.keyId}`,
+    idempotency_key: key,
+    method: "POST",
+    path: "/v1/contacts",
+    fingerprint: fingerprint(body),
+    reservation: "written-by-the-test",
+    status: null,
+    response_body: null,
+    response_headers: null,
+    created_at: new Date(now).toISOString(),
+    expires_at: new Date(now + 86_400_000).toISOString(),
+  };
+  return testStore().db.insertInto("idempotency_keys").values({ ...values, ...row }).execute();
+}
 const withKey = (key: string) => ({ "Idempotency-Key": key });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -142,23 +163,7 @@ describe("Idempotency-Key on POST /v1/contacts", () => {
     const body = { chatbotId: tenant.chatbotIds[0], name: "Taken over" };
     const now = Date.now();
     // What a request leaves behind when its process dies while it runs.
-    await testStore()
-      .db.insertInto("idempotency_keys")
-      .values({
-        workspace_id: tenant.workspaceId,
-        caller: `key:${tenant.keyId}`,
-        idempotency_key: "in-flight",
-        method: "POST",
-        path: "/v1/contacts",
-        fingerprint: fingerprint(body),
-        reservation: "died-with-its-process",
-        status: null,
-        response_body: null,
-        response_headers: null,
-        created_at: new Date(now).toISOString(),
-        expires_at: new Date(now + 86_400_000).toISOString(),
-      })
-      .execute();
+    await insertKeyRow(tenant, "in-flight", body, { created_at: new Date(now).toISOString() });
     const api = client(tenant.apiKey);
     const busy = await api.post("/v1/contacts", { body, headers: withKey("in-flight") });
     expectError(busy, 409, "idempotency_key_in_use");
@@ -180,23 +185,8 @@ describe("Idempotency-Key on POST /v1/contacts", () => {
     const tenant = await createTenant("Idempotency kept headers");
     const body = { chatbotId: tenant.chatbotIds[0] };
     const kept = `{"status":"success","data":{"contact":{"id":"contact_kept","chatbotId":"${tenant.chatbotIds[0]}","name":null,"email":null,"phone":null,"metadata":{},"createdAt":"2026-12-04T01:00:00.000Z","updatedAt":"2026-12-04T01:00:00.000Z"}}}`;
-    await testStore()
-      .db.insertInto("idempotency_keys")
-      .values({
-        workspace_id: tenant.workspaceId,
-        caller: `key:${tenant.keyId}`,
-        idempotency_key: "with-headers",
-        method: "POST",
-        path: "/v1/contacts",
-        fingerprint: fingerprint(body),
-        reservation: "done",
-        status: 201,
-        response_body: kept,
-        response_headers: JSON.stringify({ ETag: '"v1"', Location: "/v1/contacts/contact_kept" }),
-        created_at: new Date().toISOString(),
-        expires_at: new Date(Date.now() + 86_400_000).toISOString(),
-      })
-      .execute();
+    const headers = JSON.stringify({ ETag: '"v1"', Location: "/v1/contacts/contact_kept" });
+    await insertKeyRow(tenant, "with-headers", body, { status: 201, response_body: kept, response_headers: headers });
     const replay = await client(tenant.apiKey).post("/v1/contacts", { body, headers: withKey("with-headers") });
     expect({ status: replay.status, text: replay.text }).toEqual({ status: 201, text: kept });
     expect([replay.headers.get("etag"), replay.headers.get("location"), replay.headers.get(REPLAYED)]).toEqual(['"v1"', "/v1/contacts/contact_kept", "true"]);
