@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { client, expectError, expectSuccess, type ApiResponse } from "../support/api";
 import { createTenant, testStore, type Tenant } from "../support/fixtures";
+import { testBackend } from "../support/backend";
 import { startServer, type RunningServer } from "../support/server";
 import { signedInStaff } from "../support/staff";
 import type { Insertable } from "kysely";
@@ -45,6 +46,37 @@ function insertKeyRow(tenant: Tenant, key: string, body: unknown, row: Partial<I
 const withKey = (key: string) => ({ "Idempotency-Key": key });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+const statusCounts = (answers: ApiResponse[]) =>
+  answers.reduce<Record<string, number>>((counts, answer) => {
+    const label = `${answer.status}${answer.headers.get(REPLAYED) ? " replayed" : ""}`;
+    return { ...counts, [label]: (counts[label] ?? 0) + 1 };
+  }, {});
+
+/** Each answer, or once it was a 409 (key in use), the answer to retrying it a moment later. */
+async function untilAnswered(answers: ApiResponse[], retry: (index: number) => Promise<ApiResponse>): Promise<ApiResponse[]> {
+  const settled: ApiResponse[] = [];
+  for (const [index, answer] of answers.entries()) {
+    let current = answer;
+    for (let attempt = 0; current.status === 409 && attempt < 50; attempt++) {
+      expectError(current, 409, "idempotency_key_in_use");
+      expect(current.headers.get("retry-after")).toBe("1");
+      await sleep(50);
+      current = await retry(index);
+    }
+    settled.push(current);
+  }
+  return settled;
+}
+
+/** The one contact every answer carries, and that only one of them was not a replay. */
+function expectOneContact(settled: ApiResponse[]) {
+  const contacts = settled.map((answer) => expectSuccess(answer, 201).contact);
+  expect(new Set(contacts.map((contact) => contact.id)).size).toBe(1);
+  expect(new Set(settled.map((answer) => answer.text)).size).toBe(1);
+  expect(settled.filter((answer) => answer.headers.get(REPLAYED) === null)).toHaveLength(1);
+  return contacts[0];
+}
+
 /** The same answer: status and body (the request id and rate-limit headers are each answer's own). */
 function expectSameAnswer(replay: ApiResponse, first: ApiResponse) {
   expect({ status: replay.status, text: replay.text }).toEqual({ status: first.status, text: first.text });
@@ -59,24 +91,9 @@ describe("Idempotency-Key on POST /v1/contacts", () => {
     const post = () => api.post("/v1/contacts", { body, headers: withKey("concurrent-create-1") });
 
     const answers = await Promise.all(Array.from({ length: 20 }, post));
-    const settled: ApiResponse[] = [];
-    for (const answer of answers) {
-      let current = answer;
-      for (let attempt = 0; current.status === 409 && attempt < 50; attempt++) {
-        expectError(current, 409, "idempotency_key_in_use");
-        expect(current.headers.get("retry-after")).toBe("1");
-        await sleep(50);
-        current = await post();
-      }
-      settled.push(current);
-    }
-
-    const contacts = settled.map((answer) => expectSuccess(answer, 201).contact);
-    expect(new Set(contacts.map((contact) => contact.id)).size).toBe(1);
-    expect(contacts[0]).toMatchObject({ name: "Once Only", metadata: { attempt: 1 } });
-    expect(new Set(settled.map((answer) => answer.text)).size).toBe(1);
-    // Exactly one request ran; every other 201 is the kept answer.
-    expect(settled.filter((answer) => answer.headers.get(REPLAYED) === null)).toHaveLength(1);
+    console.log(`[idempotency ${testBackend()}] 20 concurrent POSTs with one key: ${JSON.stringify(statusCounts(answers))}`);
+    const settled = await untilAnswered(answers, post);
+    expect(expectOneContact(settled)).toMatchObject({ name: "Once Only", metadata: { attempt: 1 } });
     expect(await contactCount(testStore(), tenant)).toBe(1);
   });
 
@@ -139,6 +156,7 @@ describe("Idempotency-Key on POST /v1/contacts", () => {
     const created = await client(tenant.apiKey).post("/v1/contacts", { body, headers: withKey("after-401") });
     expectSuccess(created, 201);
     expect(created.headers.get(REPLAYED)).toBeNull();
+    expectSameAnswer(await client(tenant.apiKey).post("/v1/contacts", { body, headers: withKey("after-401") }), created);
     expect(await contactCount(testStore(), tenant)).toBe(1);
   });
 
@@ -155,6 +173,12 @@ describe("Idempotency-Key on POST /v1/contacts", () => {
     });
     for (const answer of [mine, theirs, staffs]) expect(answer.headers.get(REPLAYED)).toBeNull();
     expect([mine, theirs, staffs].map((answer) => expectSuccess(answer, 201).contact.name)).toEqual(["Mine", "Theirs", "Staff's"]);
+    // Each holder's retry gets its own answer back.
+    expectSameAnswer(await client(other.apiKey).post("/v1/contacts", { body: { chatbotId: other.chatbotIds[0], name: "Theirs" }, headers: key }), theirs);
+    expectSameAnswer(
+      await client(null).post("/v1/contacts", { body: { chatbotId: tenant.chatbotIds[0], name: "Staff's" }, headers: { ...key, ...staff.headers } }),
+      staffs,
+    );
     expect(await contactCount(testStore(), tenant)).toBe(2);
   });
 
@@ -222,16 +246,19 @@ describe("Idempotency-Key on PATCH and DELETE", () => {
     const tenant = await createTenant("Idempotency absent");
     const api = client(tenant.apiKey);
     const body = { chatbotId: tenant.chatbotIds[0], name: "Twice" };
-    expectSuccess(await api.post("/v1/contacts", { body }), 201);
-    expectSuccess(await api.post("/v1/contacts", { body }), 201);
+    for (let i = 0; i < 2; i++) expect((await api.post("/v1/contacts", { body })).headers.get(REPLAYED)).toBeNull();
     const listed = await api.get("/v1/contacts", { headers: withKey("") });
     expect(expectSuccess(listed).total).toBe(2);
     expect(listed.headers.get(REPLAYED)).toBeNull();
     expect(await keyRows(testStore(), tenant)).toEqual([]);
+    // Against the same two requests with a key: one contact more, and one kept answer.
+    for (let i = 0; i < 2; i++) expectSuccess(await api.post("/v1/contacts", { body, headers: withKey("present") }), 201);
+    expect(await contactCount(testStore(), tenant)).toBe(3);
+    expect((await keyRows(testStore(), tenant)).map((row) => row.idempotency_key)).toEqual(["present"]);
   });
 });
 
-describe("Idempotency-Key across restarts", () => {
+describe("Idempotency-Key across processes and restarts", () => {
   let server: RunningServer;
   let store: Store;
   beforeAll(async () => {
@@ -241,6 +268,21 @@ describe("Idempotency-Key across restarts", () => {
   afterAll(async () => {
     await store?.db.destroy();
     await server?.stop();
+  });
+
+  it("creates one contact for 20 concurrent requests with one key spread over two server processes", async () => {
+    const second = await startServer({ DATABASE_URL: server.databaseUrl });
+    try {
+      const tenant = await createTenant("Idempotency two processes", store);
+      const body = { chatbotId: tenant.chatbotIds[0], name: "One of two processes" };
+      const post = (index: number) => client(tenant.apiKey, index % 2 === 0 ? server.url : second.url).post("/v1/contacts", { body, headers: withKey("two-processes") });
+      const answers = await Promise.all(Array.from({ length: 20 }, (_, index) => post(index)));
+      console.log(`[idempotency ${testBackend()}] 20 concurrent POSTs with one key over 2 processes: ${JSON.stringify(statusCounts(answers))}`);
+      expect(expectOneContact(await untilAnswered(answers, post)).name).toBe("One of two processes");
+      expect(await contactCount(store, tenant)).toBe(1);
+    } finally {
+      await second.stop();
+    }
   });
 
   it("replays a kept answer after the server restarts, and purges expired keys without an operator's job", async () => {
