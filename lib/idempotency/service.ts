@@ -162,7 +162,9 @@ export async function answerOnce(
     response = await run();
     body = await response.text();
   } catch (error) {
-    await releaseReservation(store, holder, request.key, reservation).catch(() => undefined);
+    await releaseReservation(store, holder, request.key, reservation).catch((releaseError: unknown) =>
+      log.error({ err: releaseError }, "could not release an Idempotency-Key after its request failed"),
+    );
     throw error;
   }
   await settle(store, holder, request.key, reservation, response, body);
