@@ -170,7 +170,7 @@ export interface components {
             status: "error";
             error: {
                 /** @enum {string} */
-                code: "validation_error" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error";
+                code: "validation_error" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "rate_limited" | "internal_error";
                 message: string;
                 /** @description validation_error only: field → message; nested fields are dotted (`metadata.plan`). */
                 details?: {
@@ -379,7 +379,9 @@ export interface operations {
     createContact: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -400,6 +402,8 @@ export interface operations {
                     "X-RateLimit-Remaining": string;
                     /** @description When the window resets, in Unix seconds. */
                     "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -412,7 +416,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid body or unknown field (`validation_error`). */
+            /** @description Invalid body or unknown field (`validation_error`). Also an `Idempotency-Key` that is not 1–255 printable ASCII characters (`validation_error` on `Idempotency-Key`). */
             400: {
                 headers: {
                     /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
@@ -423,6 +427,8 @@ export interface operations {
                     "X-RateLimit-Remaining": string;
                     /** @description When the window resets, in Unix seconds. */
                     "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -465,6 +471,25 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Another request with this `Idempotency-Key` is still running (`idempotency_key_in_use`). See `Retry-After`. */
+            409: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Body larger than 1 MiB. */
             413: {
                 headers: {
@@ -476,6 +501,8 @@ export interface operations {
                     "X-RateLimit-Remaining": string;
                     /** @description When the window resets, in Unix seconds. */
                     "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -484,6 +511,25 @@ export interface operations {
             };
             /** @description Content-Type is not application/json. */
             415: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This `Idempotency-Key` was used for another method, path or body (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
                     "X-Request-Id": string;
@@ -637,7 +683,9 @@ export interface operations {
     deleteContact: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The contact's id. */
                 contactId: string;
@@ -657,6 +705,8 @@ export interface operations {
                     "X-RateLimit-Remaining": string;
                     /** @description When the window resets, in Unix seconds. */
                     "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -665,6 +715,25 @@ export interface operations {
                         status: "success";
                         data: components["schemas"]["DeletedContact"];
                     };
+                };
+            };
+            /** @description An invalid request: an `Idempotency-Key` that is not 1–255 printable ASCII characters (`validation_error` on `Idempotency-Key`). */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Missing, malformed, unknown or revoked API key. */
@@ -705,6 +774,44 @@ export interface operations {
             };
             /** @description Contact absent, deleted, or in another workspace. */
             404: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Another request with this `Idempotency-Key` is still running (`idempotency_key_in_use`). See `Retry-After`. */
+            409: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This `Idempotency-Key` was used for another method, path or body (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
                     "X-Request-Id": string;
@@ -755,7 +862,9 @@ export interface operations {
     updateContact: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The contact's id. */
                 contactId: string;
@@ -779,6 +888,8 @@ export interface operations {
                     "X-RateLimit-Remaining": string;
                     /** @description When the window resets, in Unix seconds. */
                     "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -791,7 +902,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid body, unknown field, or no field at all (`validation_error`). */
+            /** @description Invalid body, unknown field, or no field at all (`validation_error`). Also an `Idempotency-Key` that is not 1–255 printable ASCII characters (`validation_error` on `Idempotency-Key`). */
             400: {
                 headers: {
                     /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
@@ -802,6 +913,8 @@ export interface operations {
                     "X-RateLimit-Remaining": string;
                     /** @description When the window resets, in Unix seconds. */
                     "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -855,6 +968,27 @@ export interface operations {
                     "X-RateLimit-Remaining": string;
                     /** @description When the window resets, in Unix seconds. */
                     "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Another request with this `Idempotency-Key` is still running (`idempotency_key_in_use`). See `Retry-After`. */
+            409: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -872,6 +1006,8 @@ export interface operations {
                     "X-RateLimit-Remaining": string;
                     /** @description When the window resets, in Unix seconds. */
                     "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -880,6 +1016,25 @@ export interface operations {
             };
             /** @description Content-Type is not application/json. */
             415: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This `Idempotency-Key` was used for another method, path or body (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
                     "X-Request-Id": string;

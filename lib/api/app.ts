@@ -1,7 +1,8 @@
 import { Hono, type Context } from "hono";
-import { getStore } from "../db/client";
+import { getStore, type Store } from "../db/client";
+import { answerOnce, idempotencyKeyOf, readBodyAhead } from "../idempotency/service";
 import { buildOpenApiDocument } from "../openapi/document";
-import { authenticate } from "./auth";
+import { authenticate, type ApiPrincipal } from "./auth";
 import { ApiError } from "./errors";
 import { allowHeader, methodNotAllowedError } from "./fallback-routes";
 import { answerHeaders, errorResponse, logAnswer, pathOf, requestIdOf, withinBudget } from "./handler";
@@ -30,14 +31,32 @@ export function byPrecedence<R extends { path: string }>(routes: readonly R[]): 
   return [...routes].sort((a, b) => rank(a).localeCompare(rank(b)));
 }
 
+interface AnswerContext {
+  principal: ApiPrincipal;
+  store: Store;
+  headers: Record<string, string>;
+}
+
+async function respond(route: AnyRoute, request: Request, params: Record<string, string>, context: AnswerContext, bodyBytes?: () => Promise<Uint8Array>) {
+  const input = await parseRequest(route.request, request, params, bodyBytes);
+  const result = await route.handler({ ...input, principal: context.principal, store: context.store, request });
+  return success(result.data, result.status, result.headers ? { ...context.headers, ...result.headers } : context.headers);
+}
+
 async function answer(route: AnyRoute, request: Request, requestId: string, params: Record<string, string>): Promise<Response> {
   const store = await getStore();
   // Who is calling comes first: a bad key is a 401 even when the id or the body is wrong too.
   const principal = await authenticate(store, request);
+  // After the rate limit (a 429 is not kept) and before parsing: a kept answer is replayed whatever it was.
   return withinBudget(principal, request, requestId, async (headers) => {
-    const input = await parseRequest(route.request, request, params);
-    const result = await route.handler({ ...input, principal, store, request });
-    return success(result.data, result.status, result.headers ? { ...headers, ...result.headers } : headers);
+    const context = { principal, store, headers };
+    const key = idempotencyKeyOf(request);
+    if (key === null) return respond(route, request, params, context);
+    const body = await readBodyAhead(request, route.request.body !== undefined);
+    const keyed = { key, method: request.method, path: pathOf(request.url), fingerprint: body.fingerprint };
+    return answerOnce(store, principal, keyed, headers, () =>
+      respond(route, request, params, context, body.bytes).catch((error: unknown) => errorResponse(error, request, requestId, headers)),
+    );
   });
 }
 

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { validationError } from "./errors";
-import { readJsonBody } from "./read-json-body";
+import { parseJsonObject, readBodyBytes } from "./read-json-body";
 import type { RouteRequest } from "./route";
 import { parseOrThrow } from "./validation";
 
@@ -26,10 +26,16 @@ export interface ParsedRequest {
   body: unknown;
 }
 
-export async function parseRequest(spec: RouteRequest, request: Request, params: Record<string, string>): Promise<ParsedRequest> {
+/** `bodyBytes` gives the body when it has been read already (an idempotent request's fingerprint needs it first). */
+export async function parseRequest(
+  spec: RouteRequest,
+  request: Request,
+  params: Record<string, string>,
+  bodyBytes: () => Promise<Uint8Array> = () => readBodyBytes(request),
+): Promise<ParsedRequest> {
   return {
     params: spec.params ? parseOrThrow(spec.params, params) : undefined,
     query: spec.query ? parseQuery(spec.query, new URL(request.url).searchParams) : undefined,
-    body: spec.body ? parseOrThrow(spec.body, await readJsonBody(request), spec.unknownBodyFields) : undefined,
+    body: spec.body ? parseOrThrow(spec.body, parseJsonObject(await bodyBytes()), spec.unknownBodyFields) : undefined,
   };
 }

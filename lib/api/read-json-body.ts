@@ -31,8 +31,8 @@ async function readAtMostLimit(request: Request): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-/** Reads at most 1 MiB, stopping as soon as the stream passes it, then parses a JSON object. */
-export async function readJsonBody(request: Request): Promise<Record<string, unknown>> {
+/** The body's bytes, at most 1 MiB (reading stops as soon as the stream passes it), of a JSON request. */
+export async function readBodyBytes(request: Request): Promise<Uint8Array> {
   if (!isJsonContentType(request.headers.get("content-type"))) {
     throw new ApiError("unsupported_media_type", "Content-Type must be application/json");
   }
@@ -41,8 +41,11 @@ export async function readJsonBody(request: Request): Promise<Record<string, unk
 
   // With a Content-Length (at most 1 MiB, above), HTTP framing holds the body to it: read it whole,
   // without a stream between. Without one (chunked), count the chunks as they come.
-  const bytes = declaredLength === null ? await readAtMostLimit(request) : new Uint8Array(await request.arrayBuffer());
+  return declaredLength === null ? await readAtMostLimit(request) : new Uint8Array(await request.arrayBuffer());
+}
 
+/** A body's bytes as the JSON object they must be. */
+export function parseJsonObject(bytes: Uint8Array): Record<string, unknown> {
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -60,4 +63,9 @@ export async function readJsonBody(request: Request): Promise<Record<string, unk
     throw validationError({ body: "Must be a JSON object" });
   }
   return parsed as Record<string, unknown>;
+}
+
+/** Reads at most 1 MiB, stopping as soon as the stream passes it, then parses a JSON object. */
+export async function readJsonBody(request: Request): Promise<Record<string, unknown>> {
+  return parseJsonObject(await readBodyBytes(request));
 }

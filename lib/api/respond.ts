@@ -10,14 +10,15 @@ function jsonHeaders(json: string, headers: HeaderRecord): HeaderRecord {
   return { "content-type": JSON_CONTENT_TYPE, "cache-control": "no-store", "content-length": String(Buffer.byteLength(json)), ...headers };
 }
 
-function jsonTextResponse(json: string, status: number, headers: HeaderRecord): Response {
+/** An answer whose JSON text is written already (a kept answer, replayed). */
+export function jsonResponse(json: string, status: number, headers: HeaderRecord): Response {
   return new Response(json, { status, headers: jsonHeaders(json, headers) });
 }
 
 /** The success envelope around `data`; a string is `data`'s JSON text (lib/json-text.ts), spliced in as is. */
 export function success(data: unknown, status = 200, headers: HeaderRecord = {}): Response {
-  if (typeof data === "string") return jsonTextResponse(`{"status":"success","data":${data}}`, status, headers);
-  return jsonTextResponse(JSON.stringify({ status: "success", data }), status, headers);
+  if (typeof data === "string") return jsonResponse(`{"status":"success","data":${data}}`, status, headers);
+  return jsonResponse(JSON.stringify({ status: "success", data }), status, headers);
 }
 
 /** The contract's error envelope; `details` only where there are some. */

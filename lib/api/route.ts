@@ -47,7 +47,8 @@ export interface RouteDefinition<
   success: { status: Status } & SuccessResponse<Data>;
   /**
    * The error answers this route gives besides those every route gives (401, 429, 500; 403 on
-   * writes; 413 and 415 wherever there is a body: lib/openapi/document.ts adds those).
+   * writes, with 409 and 422 of `Idempotency-Key`; 413 and 415 wherever there is a body:
+   * lib/openapi/document.ts adds those).
    */
   errors: Partial<Record<RouteErrorCode, string>>;
   handler: (input: HandlerInput<Req>) => Promise<HandlerResult<Status, z.output<Data>>>;
@@ -55,7 +56,15 @@ export interface RouteDefinition<
 
 type RouteErrorCode = Exclude<
   ErrorCode,
-  "unauthorized" | "rate_limited" | "internal_error" | "forbidden" | "payload_too_large" | "unsupported_media_type" | "method_not_allowed"
+  | "unauthorized"
+  | "rate_limited"
+  | "internal_error"
+  | "forbidden"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "method_not_allowed"
+  | "idempotency_key_in_use"
+  | "idempotency_key_reused"
 >;
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;

@@ -64,6 +64,26 @@ export interface ConversationsTable {
   summary: string | null;
 }
 
+/** An `Idempotency-Key` of one caller (lib/idempotency): in flight while `status` is null, then its answer. */
+export interface IdempotencyKeysTable {
+  workspace_id: string;
+  /** `key:<api key id>` or `staff:<user id>`. */
+  caller: string;
+  idempotency_key: string;
+  method: string;
+  path: string;
+  /** SHA-256 of the request body (hex). */
+  fingerprint: string;
+  /** Random id of the request holding the key, so only it completes or releases it. */
+  reservation: string;
+  status: number | null;
+  response_body: string | null;
+  /** JSON object of the answer's kept headers (ETag, Location). */
+  response_headers: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
 /** better-auth's tables (lib/auth/server.ts); dates are Date on PostgreSQL, ISO text on SQLite. */
 type AuthDate = Date | string;
 
@@ -104,6 +124,7 @@ export interface Database {
   contacts: ContactsTable;
   contact_counts: ContactCountsTable;
   conversations: ConversationsTable;
+  idempotency_keys: IdempotencyKeysTable;
   staff_users: StaffUsersTable;
   staff_accounts: StaffAccountsTable;
   staff_sessions: StaffSessionsTable;

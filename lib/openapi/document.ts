@@ -3,7 +3,16 @@ import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObj
 import { ERROR_STATUS, type ErrorCode } from "../api/errors";
 import type { AnyRoute } from "../api/route";
 import { DETAIL_FIELD_MAX_LENGTH } from "../validation/issues";
-import { documentedHeaders, failedAuthenticationLimitHeaders, rateLimitHeaders, requestIdHeader, retryAfterHeader, wwwAuthenticateHeader } from "./headers";
+import { IDEMPOTENCY_KEY_HEADER, idempotencyKeySchema } from "../idempotency/schemas";
+import {
+  documentedHeaders,
+  failedAuthenticationLimitHeaders,
+  idempotentReplayedHeader,
+  rateLimitHeaders,
+  requestIdHeader,
+  retryAfterHeader,
+  wwwAuthenticateHeader,
+} from "./headers";
 
 // The OpenAPI 3.1 document, built from the route definitions: the same zod schemas the router
 // validates with, the same error table (lib/api/errors.ts) the handlers answer with.
@@ -53,11 +62,29 @@ const bodyErrors: Partial<Record<ErrorCode, string>> = {
   unsupported_media_type: "Content-Type is not application/json.",
 };
 
+// Every write may carry Idempotency-Key (lib/idempotency): its kept answers come back marked as
+// replayed, a malformed key is a validation_error, and a key in use or reused has answers of its own.
+const idempotencyErrors = {
+  "409": errorResponse(
+    "Another request with this `Idempotency-Key` is still running (`idempotency_key_in_use`). See `Retry-After`.",
+    { ...rateLimitHeaders, ...retryAfterHeader },
+  ),
+  "422": errorResponse("This `Idempotency-Key` was used for another method, path or body (`idempotency_key_reused`).", rateLimitHeaders),
+};
+const INVALID_IDEMPOTENCY_KEY = "an `Idempotency-Key` that is not 1–255 printable ASCII characters (`validation_error` on `Idempotency-Key`).";
+
+function writeErrors(route: AnyRoute): Partial<Record<ErrorCode, string>> {
+  const validation = route.errors.validation_error;
+  return { validation_error: validation ? `${validation} Also ${INVALID_IDEMPOTENCY_KEY}` : `An invalid request: ${INVALID_IDEMPOTENCY_KEY}` };
+}
+
 function operation(route: AnyRoute): ZodOpenApiOperationObject {
-  const routeErrors: Partial<Record<ErrorCode, string>> = { ...route.errors, ...(route.request.body ? bodyErrors : {}) };
+  const isWrite = route.method !== "get";
+  const replayable = isWrite ? idempotentReplayedHeader : {};
+  const routeErrors: Partial<Record<ErrorCode, string>> = { ...route.errors, ...(route.request.body ? bodyErrors : {}), ...(isWrite ? writeErrors(route) : {}) };
   const errors = Object.entries(routeErrors).map(([code, description]) => [
     String(ERROR_STATUS[code as ErrorCode]),
-    errorResponse(description ?? code, rateLimitHeaders),
+    errorResponse(description ?? code, { ...rateLimitHeaders, ...replayable }),
   ]);
   const successHeaders = Object.fromEntries((route.success.headers ?? []).map((name: keyof typeof documentedHeaders) => [name, documentedHeaders[name]]));
   return {
@@ -65,16 +92,20 @@ function operation(route: AnyRoute): ZodOpenApiOperationObject {
     summary: route.summary,
     description: route.description,
     tags: [route.tag],
-    requestParams: { ...(route.request.params ? { path: route.request.params } : {}), ...(route.request.query ? { query: route.request.query } : {}) },
+    requestParams: {
+      ...(route.request.params ? { path: route.request.params } : {}),
+      ...(route.request.query ? { query: route.request.query } : {}),
+      ...(isWrite ? { header: z.object({ [IDEMPOTENCY_KEY_HEADER]: idempotencyKeySchema.optional() }) } : {}),
+    },
     ...(route.request.body ? { requestBody: { required: true, content: json(route.request.body) } } : {}),
     responses: {
       [String(route.success.status)]: {
         description: route.success.description,
-        headers: z.object({ ...requestIdHeader, ...rateLimitHeaders, ...successHeaders }),
+        headers: z.object({ ...requestIdHeader, ...rateLimitHeaders, ...successHeaders, ...replayable }),
         content: json(successEnvelope(route.success.data)),
       },
       ...Object.fromEntries(errors),
-      ...(route.method === "get" ? {} : crossSiteWrite),
+      ...(isWrite ? { ...crossSiteWrite, ...idempotencyErrors } : {}),
       ...authenticatedErrors,
     },
   };

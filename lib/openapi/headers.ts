@@ -30,6 +30,13 @@ export const wwwAuthenticateHeader = {
   "WWW-Authenticate": header("How to authenticate: `Bearer`.", z.string().max(200)),
 };
 
+export const idempotentReplayedHeader = {
+  "Idempotent-Replayed": header(
+    "`true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again.",
+    z.enum(["true"]).optional(),
+  ),
+};
+
 export const allowHeader = {
   Allow: header("The methods this path supports.", z.string().max(200)),
 };

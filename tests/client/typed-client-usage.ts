@@ -5,6 +5,7 @@ import { createNexvioClient, type HeaderName, type operations } from "../../clie
 // type-checks this file on its own and runs it against the server.
 
 const REMAINING: HeaderName<operations["listContacts"]["responses"][200]["headers"]> = "X-RateLimit-Remaining";
+const REPLAYED: HeaderName<operations["createContact"]["responses"][201]["headers"]> = "Idempotent-Replayed";
 
 export async function useTypedClient(baseUrl: string, apiKey: string, chatbotId: string) {
   const nexvio = createNexvioClient(baseUrl, apiKey);
@@ -33,6 +34,13 @@ export async function useTypedClient(baseUrl: string, apiKey: string, chatbotId:
 
   const invalid = await nexvio.POST("/v1/contacts", { body: { chatbotId, email: "not an email" } });
 
+  // Safe to retry: the retry of a create with the same Idempotency-Key gets the first answer back.
+  const idempotencyKey = crypto.randomUUID();
+  const createOnce = () =>
+    nexvio.POST("/v1/contacts", { params: { header: { "Idempotency-Key": idempotencyKey } }, body: { chatbotId, name: "Created Once" } });
+  const [first, retry] = [await createOnce(), await createOnce()];
+  if (!first.data || !retry.data) throw new Error(`create once: ${first.response.status}, then ${retry.response.status}`);
+
   return {
     listed: { status: listed.response.status, total: listed.data.data.total, rateLimitRemaining: listed.response.headers.get(REMAINING) },
     created: { status: created.response.status, id: contactId, metadata: created.data.data.contact.metadata },
@@ -40,5 +48,6 @@ export async function useTypedClient(baseUrl: string, apiKey: string, chatbotId:
     conversations: { status: conversations.response.status, total: conversations.data.data.total, items: conversations.data.data.conversations },
     deleted: { status: deleted.response.status, deleted: deleted.data.data.deleted, id: deleted.data.data.id },
     invalid: { status: invalid.response.status, code: invalid.error?.error.code, details: invalid.error?.error.details },
+    retried: { sameContact: retry.data.data.contact.id === first.data.data.contact.id, replayed: retry.response.headers.get(REPLAYED) },
   };
 }

@@ -60,7 +60,7 @@ describe("the generated TypeScript client", () => {
       tenant = await createTenant("typed client");
     });
 
-    it("lists, creates, removes a metadata key with null, reads conversations, deletes, and reads the error details", async () => {
+    it("lists, creates, removes a metadata key with null, reads conversations, deletes, reads the error details, and retries a create safely", async () => {
       const run = await useTypedClient(inject("baseUrl"), tenant.apiKey, tenant.chatbotIds[0]);
       expect(run.listed).toEqual({ status: 200, total: 0, rateLimitRemaining: expect.stringMatching(/^\d+$/) });
       expect(Number(run.listed.rateLimitRemaining)).toBe(99);
@@ -69,6 +69,7 @@ describe("the generated TypeScript client", () => {
       expect(run.conversations).toEqual({ status: 200, total: 0, items: [] });
       expect(run.deleted).toEqual({ status: 200, deleted: true, id: run.created.id });
       expect(run.invalid).toEqual({ status: 400, code: "validation_error", details: { email: "Must be a valid email address" } });
+      expect(run.retried).toEqual({ sameContact: true, replayed: "true" });
     });
   });
 });
