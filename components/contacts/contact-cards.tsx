@@ -10,7 +10,7 @@ import { cn } from "@/lib/cn";
 
 export function ContactCards({ contacts, chatbotNames, dimmed }: { contacts: Contact[]; chatbotNames: ReadonlyMap<string, string>; dimmed: boolean }) {
   return (
-    <ul aria-label="Contacts" className={cn("divide-y divide-slate-100 dark:divide-slate-800", dimmed && "opacity-60 transition-opacity")}>
+    <ul aria-label="Contacts" className={cn("divide-y divide-slate-100 dark:divide-slate-800", dimmed && "opacity-60")}>
       {contacts.map((contact) => (
         <li key={contact.id}>
           <Link

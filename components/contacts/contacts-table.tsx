@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import { useChatbots } from "@/lib/chatbots/queries";
 import { PAGE_SIZES, type ContactListView, type PageSize } from "@/lib/contacts/list-view";
-import { useContactList } from "@/lib/contacts/queries";
+import { useContactList, usePrefetchContactList } from "@/lib/contacts/queries";
 import type { Contact, ContactSortField } from "@/lib/contacts/schemas";
 import { useContactListView } from "@/lib/hooks/use-contact-list-view";
 import { contactColumns, contactColumnWidths, contactTableFeatures } from "./contacts-table-columns";
@@ -27,7 +27,9 @@ function resolve<T>(updater: Updater<T>, current: T): T {
 
 export function ContactsTable({ onCreate }: { onCreate: () => void }) {
   const router = useRouter();
-  const { view, update } = useContactListView();
+  const { view, update: changeView } = useContactListView();
+  const prefetch = usePrefetchContactList();
+  const update = (change: Partial<ContactListView>) => prefetch(changeView(change));
   const list = useContactList(view);
   const chatbots = useChatbots();
   const chatbotNames = useMemo(() => new Map((chatbots.data ?? []).map((c) => [c.id, c.name])), [chatbots.data]);
@@ -114,7 +116,7 @@ export function ContactsTable({ onCreate }: { onCreate: () => void }) {
                   </tr>
                 ))}
               </thead>
-              <tbody className={list.isPlaceholderData ? "opacity-60 transition-opacity" : undefined}>
+              <tbody className={list.isPlaceholderData ? "opacity-60" : undefined}>
                 {list.isPending
                   ? Array.from({ length: SKELETON_ROWS }, (_, i) => (
                       <tr key={i} className="border-b border-slate-100 last:border-0 dark:border-slate-800">

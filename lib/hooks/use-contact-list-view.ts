@@ -15,7 +15,7 @@ export function useContactListView() {
   useEffect(() => rememberContactListView(view), [view]);
 
   const update = useCallback(
-    (change: Partial<ContactListView>, { replace = false }: { replace?: boolean } = {}) => {
+    (change: Partial<ContactListView>, { replace = false }: { replace?: boolean } = {}): ContactListView => {
       const next = { ...view, ...change };
       if (!("page" in change)) next.page = 1;
       const href = `${pathname}${listViewQuery(next)}`;
@@ -23,6 +23,7 @@ export function useContactListView() {
       // server to render the page again, so the table reacts at the speed of the API call.
       if (replace) window.history.replaceState(null, "", href);
       else window.history.pushState(null, "", href);
+      return next;
     },
     [view, pathname],
   );
