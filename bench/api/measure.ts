@@ -23,7 +23,7 @@ async function apiGet<T>(target: Target, path: string): Promise<T> {
 }
 
 interface ContactPage {
-  contacts: { id: string; chatbotId: string; email: string | null }[];
+  contacts: { id: string; chatbotId: string; email: string | null; metadata: Record<string, unknown> }[];
   total: number;
   nextCursor: string | null;
 }
@@ -36,11 +36,14 @@ export async function gatherWorkload(target: Target): Promise<Workload & { total
   const contacts = pages.flatMap((page) => page.contacts);
   // A rare term: most of one contact's email address, which few others share.
   const rareTerm = contacts.find((contact) => contact.email && contact.email.length > 14)?.email?.slice(0, 12) ?? "zzz";
-  const workload = { contactIds: contacts.map((c) => c.id), chatbotId: first.contacts[0].chatbotId, commonTerm: "gmail", rareTerm, shortTerm: "an" };
+  // A selective metadata filter: one contact's company (a few contacts share a company name).
+  const company = String(contacts.find((contact) => typeof contact.metadata.company === "string")?.metadata.company ?? "none");
+  const workload = { contactIds: contacts.map((c) => c.id), chatbotId: first.contacts[0].chatbotId, commonTerm: "gmail", rareTerm, shortTerm: "an", company };
   const matches: Record<string, number> = {};
   for (const term of [workload.commonTerm, workload.rareTerm, workload.shortTerm]) {
     matches[term] = (await apiGet<ContactPage>(target, `/v1/contacts?limit=1&search=${encodeURIComponent(term)}`)).total;
   }
+  matches[`company=${company}`] = (await apiGet<ContactPage>(target, `/v1/contacts?limit=1&metadataKey=company&metadataValue=${encodeURIComponent(company)}`)).total;
   // Cursors to the page after the first 5,000 contacts, in the default order and by name.
   const cursorAfter5000 = async (sort: string) => (await apiGet<ContactPage>(target, `/v1/contacts?limit=100&offset=4900${sort}`)).nextCursor ?? "";
   const cursors = { newestAfter5000: await cursorAfter5000(""), byNameAfter5000: await cursorAfter5000("&sortBy=name&sortOrder=asc") };

@@ -37,7 +37,7 @@ function table(run: RunRecord): string {
     "| --- | ---: | ---: | ---: | ---: | --- |",
     ...rows,
     "",
-    `Search terms: ${Object.entries(run.matches).map(([term, n]) => `\`${term}\` matches ${n.toLocaleString("en-US")} (${((100 * n) / run.contacts).toFixed(1)}%)`).join(", ")}.`,
+    `Search terms and filters: ${Object.entries(run.matches).map(([term, n]) => `\`${term}\` matches ${n.toLocaleString("en-US")} (${((100 * n) / run.contacts).toFixed(1)}%)`).join(", ")}.`,
     `Server memory at the end: JS heap ${run.memory.heapUsedMb.toFixed(0)} MB, RSS ${run.memory.rssMb.toFixed(0)} MB, peak RSS ${run.memory.peakRssMb.toFixed(0)} MB` +
       (at1M ? ` (targets: heap ≤ 150 MB ${verdict(run.memory.heapUsedMb <= 150)}, RSS ≤ 600 MB ${verdict(run.memory.rssMb <= 600)}).` : "."),
   ].join("\n");

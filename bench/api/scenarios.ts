@@ -7,6 +7,8 @@ export interface Workload {
   commonTerm: string;
   rareTerm: string;
   shortTerm: string;
+  /** A company in some contacts' metadata, for a selective metadata filter. */
+  company: string;
   /** `nextCursor`s of the page that ends at the 5,000th contact. */
   cursors: { newestAfter5000: string; byNameAfter5000: string };
 }
@@ -56,6 +58,12 @@ export const SCENARIOS: Scenario[] = [
     p99TargetMs: 800,
     method: "GET",
     path: (w) => `/v1/contacts?search=${encodeURIComponent(w.shortTerm)}`,
+  },
+  {
+    name: "metadata company = one contact's",
+    p99TargetMs: 200,
+    method: "GET",
+    path: (w) => `/v1/contacts?metadataKey=company&metadataValue=${encodeURIComponent(w.company)}`,
   },
   {
     name: "get by id (random)",

@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * List contacts
-         * @description A page of the workspace's contacts, newest first unless sorted otherwise. `search` matches a case-insensitive substring of the name or email; `chatbotId` keeps one chatbot's contacts. `name` and `email` sort the way people read them: case- and accent-insensitively (the text after Unicode NFKD, without combining marks, lower-cased), values that fold alike by the stored text. Contacts whose sort field is null come last in both orders and ties are broken by id, so pages never overlap. `total` counts every match, ignoring `limit` and `offset`. Page with `offset`, or with `cursor`: pass the answer's `nextCursor` back for the next page (same filters and sort); a walk by cursor returns each contact that exists throughout it exactly once while others are added or deleted (sorted by `name` or `email`, a contact renamed during the walk moves with its new name). A known parameter given twice is a `validation_error`; unknown parameters are ignored.
+         * @description A page of the workspace's contacts, newest first unless sorted otherwise. `search` matches a case-insensitive substring of the name or email; `chatbotId` keeps one chatbot's contacts; `createdFrom`/`createdBefore`, `hasEmail`/`hasPhone` and one metadata condition (`metadataKey`, `metadataMatch`, `metadataValue`) narrow it further, all together. `name` and `email` sort the way people read them: case- and accent-insensitively (the text after Unicode NFKD, without combining marks, lower-cased), values that fold alike by the stored text. Contacts whose sort field is null come last in both orders and ties are broken by id, so pages never overlap. `total` counts every match, ignoring `limit` and `offset`. Page with `offset`, or with `cursor`: pass the answer's `nextCursor` back for the next page (same filters and sort); a walk by cursor returns each contact that exists throughout it exactly once while others are added or deleted (sorted by `name` or `email`, a contact renamed during the walk moves with its new name). A known parameter given twice is a `validation_error`; unknown parameters are ignored.
          */
         get: operations["listContacts"];
         put?: never;
@@ -278,6 +278,20 @@ export interface operations {
                 search?: string;
                 sortBy?: "createdAt" | "name" | "email";
                 sortOrder?: "asc" | "desc";
+                /** @description Only contacts created at or after this date (UTC midnight) or date-time. */
+                createdFrom?: string;
+                /** @description Only contacts created before this date (UTC midnight) or date-time. */
+                createdBefore?: string;
+                /** @description `true`: only contacts with an email; `false`: only those without. */
+                hasEmail?: "true" | "false";
+                /** @description `true`: only contacts with a phone number; `false`: only those without. */
+                hasPhone?: "true" | "false";
+                /** @description Only contacts whose metadata has this key (see `metadataMatch`); blank means no filter. */
+                metadataKey?: string;
+                /** @description How `metadataKey` is matched: `has` (the key is there), `equals` or `contains` (its value, given in `metadataValue`, ignoring case and accents; numbers and booleans as written: `12`, `true`). Default: `equals` when `metadataValue` is given, else `has`. */
+                metadataMatch?: "has" | "equals" | "contains";
+                /** @description The value for `metadataMatch` `equals` or `contains`. */
+                metadataValue?: string;
                 /** @description The `nextCursor` of the previous page: the page after it, with the same `search`, `chatbotId`, `sortBy` and `sortOrder` (and any `limit`). Not with `offset`. A walk by cursor returns each contact that exists throughout it exactly once, while others are created, changed or deleted. */
                 cursor?: string;
             };

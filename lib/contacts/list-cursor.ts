@@ -1,7 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { authSecret } from "../auth/secret";
 import { InvalidInputError } from "../errors";
-import type { SortPosition } from "./repository";
+import type { ContactFilter, SortPosition } from "./repository";
 import type { ContactSortField, SortOrder } from "./schemas";
 import { sortKeyOf } from "./sort-key";
 import type { StoredContact } from "./contact-row";
@@ -12,11 +12,9 @@ import type { StoredContact } from "./contact-row";
 
 /** The listing a cursor belongs to: another workspace, filter or sort cannot use it. */
 export interface CursorScope {
-  workspaceId: string;
+  filter: ContactFilter;
   sortBy: ContactSortField;
   sortOrder: SortOrder;
-  search?: string;
-  chatbotId?: string;
 }
 
 const FORMAT = 1;
@@ -28,9 +26,11 @@ const key = () => (signingKey ??= createHmac("sha256", authSecret()).update("nex
 
 const sign = (payload: string) => createHmac("sha256", key()).update(payload).digest("base64url").slice(0, SIGNATURE_LENGTH);
 
-function scopeDigest(scope: CursorScope): string {
-  const listing = [scope.workspaceId, scope.sortBy, scope.sortOrder, scope.search ?? null, scope.chatbotId ?? null];
-  return createHash("sha256").update(JSON.stringify(listing)).digest("base64url").slice(0, 16);
+function scopeDigest({ filter, sortBy, sortOrder }: CursorScope): string {
+  // Every filter, in a fixed order (absent ones as null): a cursor of one listing never serves another.
+  const { workspaceId, chatbotId, search, createdFrom, createdBefore, hasEmail, hasPhone, metadata } = filter;
+  const listing = [workspaceId, sortBy, sortOrder, search, chatbotId, createdFrom, createdBefore, hasEmail, hasPhone, metadata?.key, metadata?.match, metadata?.value];
+  return createHash("sha256").update(JSON.stringify(listing.map((part) => part ?? null))).digest("base64url").slice(0, 16);
 }
 
 /** The sorted field's value of a contact: what its position is written with. */
@@ -57,7 +57,7 @@ export function positionOf(cursor: string, scope: CursorScope): SortPosition {
     throw invalid("Must be the nextCursor of a previous page, unchanged");
   }
   if (digest !== scopeDigest(scope)) {
-    throw invalid("Was made for another listing: give the same search, chatbotId, sortBy and sortOrder as the page it came from");
+    throw invalid("Was made for another listing: give the same filters, sortBy and sortOrder as the page it came from");
   }
   return { values: scope.sortBy === "createdAt" ? [value] : [sortKeyOf(value), value], id };
 }

@@ -1,4 +1,4 @@
-import { sql, type SelectQueryBuilder } from "kysely";
+import { sql, type SelectQueryBuilder, type SqlBool } from "kysely";
 import type { Store } from "../db/client";
 import { preparedQuery } from "../db/prepared-query";
 import { latestConversationRefsOfContact } from "../conversations/repository";
@@ -8,6 +8,7 @@ import { unindexedSortKey, type SearchPlan } from "./search/contact-search";
 import type { ContactRow, Database, NewContactRow } from "../db/schema";
 import type { ContactSortField, SortOrder } from "./schemas";
 import { sortKeyOf, type SortKeyColumn } from "./sort-key";
+import { forgetMetadata, indexMetadata, metadataCondition, reindexMetadata, type MetadataFilter } from "./metadata-repository";
 
 // SQL for contacts, and nothing else. Every query names the workspace.
 
@@ -15,7 +16,18 @@ export interface ContactFilter {
   workspaceId: string;
   chatbotId?: string;
   search?: string;
+  /** Created at or after (ISO 8601 UTC, as stored). */
+  createdFrom?: string;
+  /** Created before. */
+  createdBefore?: string;
+  hasEmail?: boolean;
+  hasPhone?: boolean;
+  metadata?: MetadataFilter;
 }
+
+/** Whether a filter has more than the workspace, chatbot and search: the kept counts cannot answer it. */
+const hasFieldFilters = (filter: ContactFilter) =>
+  filter.createdFrom !== undefined || filter.createdBefore !== undefined || filter.hasEmail !== undefined || filter.hasPhone !== undefined || filter.metadata !== undefined;
 
 export interface ContactPage {
   sortBy: ContactSortField;
@@ -43,6 +55,12 @@ function filtered(store: Store, filter: ContactFilter, plan: SearchPlan): Select
   if (filter.chatbotId !== undefined) query = query.where("contacts.chatbot_id", "=", filter.chatbotId);
   const { search } = filter;
   if (search) query = query.where(store.dialect.contactSearch.condition(filter.workspaceId, search, plan));
+  if (filter.createdFrom !== undefined) query = query.where("contacts.created_at", ">=", filter.createdFrom);
+  if (filter.createdBefore !== undefined) query = query.where("contacts.created_at", "<", filter.createdBefore);
+  // By its sort key (null exactly when the email is), which the email sort indexes lead with.
+  if (filter.hasEmail !== undefined) query = query.where(withSortValue(store, "email", filter.hasEmail));
+  if (filter.hasPhone !== undefined) query = query.where("contacts.phone", filter.hasPhone ? "is not" : "is", null);
+  if (filter.metadata) query = query.where(metadataCondition(filter.workspaceId, filter.metadata));
   return query;
 }
 
@@ -55,7 +73,7 @@ const PAGE_COLUMNS = CONTACT_COLUMNS.map((c) => `contacts.${c}` as const);
 
 /** One page of contacts as a query, not yet run (the storage tests read its plan). */
 export function contactPageQuery(store: Store, filter: ContactFilter, page: ContactPage, matches?: number) {
-  if (filter.search && matches !== undefined && store.dialect.contactSearch.fewMatches(matches)) {
+  if (fewMatches(store, filter, matches)) {
     return sortedAfterMatching(filtered(store, filter, "few").select(PAGE_COLUMNS), page).limit(page.limit).offset(page.offset);
   }
   if (!store.dialect.contactSearch.pageKeysFirst(page.offset)) {
@@ -71,6 +89,19 @@ type SortOrdering = Pick<ContactPage, "sortBy" | "sortOrder">;
 const sortsByText = (sortBy: ContactSortField) => sortBy !== "createdAt";
 const missingValue = (sortBy: ContactSortField) => sql<boolean>`(${sql.ref(`contacts.${SORT_COLUMNS[sortBy][0]}`)} is null)`;
 
+/** Contacts with (or without) the sorted value, in the form the sort indexes lead with. */
+function withSortValue(store: Store, sortBy: ContactSortField, present: boolean) {
+  return present ? store.dialect.indexedIsFalse(missingValue(sortBy)) : sql<SqlBool>`${missingValue(sortBy)} = ${sql.lit(true)}`;
+}
+
+/**
+ * Whether to fetch a filter's matches and sort them, rather than walk a sort index until a page is
+ * full: when a search or field filter matches few contacts (walking would pass most of the workspace).
+ */
+function fewMatches(store: Store, filter: ContactFilter, matches: number | undefined): boolean {
+  return (filter.search !== undefined || hasFieldFilters(filter)) && matches !== undefined && store.dialect.contactSearch.fewMatches(matches);
+}
+
 /** A sort column as its index holds it: text in byte order (StorageDialect.byteOrder); timestamps are ASCII already. */
 function indexed(store: Store, column: string) {
   return column === "created_at" ? sql.ref(`contacts.${column}`) : store.dialect.byteOrder(`contacts.${column}`);
@@ -83,7 +114,7 @@ function inSortOrder<O>(store: Store, query: SelectQueryBuilder<Database, "conta
   return query.orderBy(indexed(store, "id"), sortOrder);
 }
 
-/** Sorts the matches themselves instead of walking a sort index: the plan for a search with few matches. */
+/** Sorts the matches themselves instead of walking a sort index: the plan for a filter with few matches. */
 function sortedAfterMatching<O>(query: SelectQueryBuilder<Database, "contacts", O>, { sortBy, sortOrder }: SortOrdering) {
   if (sortsByText(sortBy)) query = query.orderBy(missingValue(sortBy));
   for (const column of SORT_COLUMNS[sortBy]) query = query.orderBy(unindexedSortKey(column), sortOrder);
@@ -113,19 +144,19 @@ export interface KeysetStart {
 
 /** A page by keyset as a query, not yet run (the storage tests read its plan). */
 export function contactPageAfterQuery(store: Store, filter: ContactFilter, page: ContactPage, { position, missing }: KeysetStart, matches?: number) {
-  const few = filter.search !== undefined && matches !== undefined && store.dialect.contactSearch.fewMatches(matches);
+  const few = fewMatches(store, filter, matches);
   let query = filtered(store, filter, few ? "few" : "many").select(PAGE_COLUMNS);
   const direction = page.sortOrder === "asc" ? ">" : "<";
   const columns = SORT_COLUMNS[page.sortBy];
   // The few matches of a search are sorted, not walked: no index may serve the range or the order either.
   const key = (column: string) => (few ? unindexedSortKey(column) : indexed(store, column));
   if (missing) {
-    query = query.where(sql<boolean>`${missingValue(page.sortBy)} = ${sql.lit(true)}`);
+    query = query.where(withSortValue(store, page.sortBy, false));
     // The sort columns are all null here; said so, the index serves the order (by id, in effect).
     if (!few) for (const column of columns) query = query.where(`contacts.${column}`, "is", null);
     if (position) query = query.where(key("id"), direction, position.id);
   } else {
-    if (sortsByText(page.sortBy)) query = query.where(store.dialect.indexedIsFalse(missingValue(page.sortBy)));
+    if (sortsByText(page.sortBy)) query = query.where(withSortValue(store, page.sortBy, true));
     if (position) {
       query = query.where(sql<boolean>`(${sql.join([...columns, "id"].map(key))}) ${sql.raw(direction)} (${sql.join([...position.values, position.id])})`);
     }
@@ -136,8 +167,8 @@ export function contactPageAfterQuery(store: Store, filter: ContactFilter, page:
 }
 
 export async function countContacts(store: Store, filter: ContactFilter): Promise<number> {
-  if (!filter.search) return countedContacts(store, filter.workspaceId, filter.chatbotId);
-  if (filter.chatbotId === undefined) {
+  if (!filter.search && !hasFieldFilters(filter)) return countedContacts(store, filter.workspaceId, filter.chatbotId);
+  if (filter.search && filter.chatbotId === undefined && !hasFieldFilters(filter)) {
     const fromIndex = await store.dialect.contactSearch.countMatchesFromIndex(store.db, filter.workspaceId, filter.search);
     if (fromIndex !== undefined) return fromIndex;
   }
@@ -185,6 +216,7 @@ function withSortKeys(row: NewContactRow): NewContactRow {
 /** Inserts rows as given, indexed for search and counted. Run it in a write transaction. */
 export async function insertContacts(store: Store, rows: readonly NewContactRow[]): Promise<void> {
   await store.dialect.contactSearch.insertSearchableContacts(store.db, rows.map(withSortKeys));
+  await indexMetadata(store, rows);
   await addToContactCounts(store, rows);
 }
 
@@ -194,6 +226,7 @@ export async function insertContacts(store: Store, rows: readonly NewContactRow[
  */
 export async function insertContactsBeforeIndexing(store: Store, rows: readonly NewContactRow[]): Promise<void> {
   await store.dialect.contactSearch.insertContactsBeforeIndexing(store.db, rows.map(withSortKeys));
+  await indexMetadata(store, rows);
   await addToContactCounts(store, rows);
 }
 
@@ -208,13 +241,15 @@ export async function updateContactRow(
   contactId: string,
   changes: Partial<Pick<ContactRow, TextColumn | SortKeyColumn | "metadata" | "updated_at">>,
 ): Promise<StoredContact | undefined> {
-  return store.db
+  const updated = await store.db
     .updateTable("contacts")
     .set(changes)
     .where("workspace_id", "=", workspaceId)
     .where("id", "=", contactId)
     .returning(CONTACT_COLUMNS)
     .executeTakeFirst();
+  if (updated && changes.metadata !== undefined) await reindexMetadata(store, { workspace_id: workspaceId, ...updated });
+  return updated;
 }
 
 /** Deletes a contact; its conversations stay in the workspace with no contact. False when absent. */
@@ -231,6 +266,9 @@ export async function deleteContactRow(store: Store, workspaceId: string, contac
     .where("id", "=", contactId)
     .returning("chatbot_id")
     .executeTakeFirst();
-  if (deleted) await subtractFromContactCount(store, workspaceId, deleted.chatbot_id);
+  if (deleted) {
+    await subtractFromContactCount(store, workspaceId, deleted.chatbot_id);
+    await forgetMetadata(store, workspaceId, contactId);
+  }
   return deleted !== undefined;
 }

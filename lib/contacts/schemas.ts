@@ -2,7 +2,7 @@ import { z } from "zod";
 import { idSchema, ID_MAX_LENGTH, lookupIdMeta } from "../validation/id";
 import { METADATA_KEY_MAX_LENGTH, metadataPatchSchema, metadataSchema, METADATA_STRING_MAX_LENGTH } from "../validation/metadata";
 import { timestampSchema } from "../validation/timestamp";
-import { countSchema, enumParam, integerParam, integerParamOrAbsent } from "../validation/query-params";
+import { booleanParam, countSchema, enumParam, instantParam, integerParam, integerParamOrAbsent } from "../validation/query-params";
 import { isStorableText, STORABLE_TEXT_MESSAGE } from "../validation/text";
 
 // The contact concept, once: the API's route handlers, the dashboard's forms and the OpenAPI
@@ -100,6 +100,7 @@ export const updateContactSchema = z
   });
 
 export const contactSortFields = ["createdAt", "name", "email"] as const;
+export const metadataMatches = ["has", "equals", "contains"] as const;
 export const sortOrders = ["asc", "desc"] as const;
 
 export const listContactsQuerySchema = z.object({
@@ -120,6 +121,30 @@ export const listContactsQuerySchema = z.object({
     .meta({ description: "Case-insensitive substring of name or email; blank means no filter." }),
   sortBy: enumParam(contactSortFields, "createdAt"),
   sortOrder: enumParam(sortOrders, "desc"),
+  createdFrom: instantParam().meta({ description: "Only contacts created at or after this date (UTC midnight) or date-time." }),
+  createdBefore: instantParam().meta({ description: "Only contacts created before this date (UTC midnight) or date-time." }),
+  hasEmail: booleanParam().meta({ description: "`true`: only contacts with an email; `false`: only those without." }),
+  hasPhone: booleanParam().meta({ description: "`true`: only contacts with a phone number; `false`: only those without." }),
+  metadataKey: z
+    .string()
+    .max(METADATA_KEY_MAX_LENGTH, `Must be at most ${METADATA_KEY_MAX_LENGTH} characters`)
+    .refine(isStorableText, STORABLE_TEXT_MESSAGE)
+    .optional()
+    .transform((value) => value || undefined)
+    .meta({ description: "Only contacts whose metadata has this key (see `metadataMatch`); blank means no filter.", example: "plan" }),
+  metadataMatch: z
+    .enum(metadataMatches, { error: `Must be one of: ${metadataMatches.join(", ")}` })
+    .optional()
+    .meta({
+      description:
+        "How `metadataKey` is matched: `has` (the key is there), `equals` or `contains` (its value, given in `metadataValue`, ignoring case and accents; numbers and booleans as written: `12`, `true`). Default: `equals` when `metadataValue` is given, else `has`.",
+    }),
+  metadataValue: z
+    .string()
+    .max(METADATA_STRING_MAX_LENGTH, `Must be at most ${METADATA_STRING_MAX_LENGTH} characters`)
+    .refine(isStorableText, STORABLE_TEXT_MESSAGE)
+    .optional()
+    .meta({ description: "The value for `metadataMatch` `equals` or `contains`.", example: "pro" }),
   cursor: z
     .string()
     .min(1, LIST_CURSOR_MESSAGE)

@@ -19,6 +19,7 @@ import {
   listContacts as listContactRows,
   listContactsAfter as listContactRowsAfter,
   updateContactRow,
+  type ContactFilter,
 } from "./repository";
 import { contactJson, givenTextColumns, newTextColumns, parseMetadata, toContact, type StoredContact } from "./contact-row";
 import type {
@@ -40,16 +41,43 @@ function assertPossibleContactId(contactId: string): void {
   if (!isStorableText(contactId)) throw contactNotFound();
 }
 
+/** A listing's parameters: the page, and any filters (absent ones are no filter). */
+export type ListContactsInput = Pick<ListContactsQuery, "limit" | "sortBy" | "sortOrder"> & Partial<ListContactsQuery>;
+
+/** The filters of a listing, checked together (each parameter alone was checked by its schema). */
+function contactFilterOf(workspaceId: string, query: ListContactsInput): ContactFilter {
+  const { metadataKey: key, metadataValue: value } = query;
+  const match = query.metadataMatch ?? (value === undefined ? "has" : "equals");
+  if (key === undefined && (value !== undefined || query.metadataMatch !== undefined)) {
+    throw new InvalidInputError({ metadataKey: "Name the metadata key that metadataMatch and metadataValue apply to" });
+  }
+  if (match === "has" && value !== undefined) throw new InvalidInputError({ metadataValue: "Not with metadataMatch=has, which matches the key whatever its value" });
+  if (match !== "has" && value === undefined) throw new InvalidInputError({ metadataValue: `Give the value that metadataMatch=${match} compares with` });
+  if (query.createdFrom !== undefined && query.createdBefore !== undefined && query.createdFrom >= query.createdBefore) {
+    throw new InvalidInputError({ createdBefore: "Must be later than createdFrom" });
+  }
+  return {
+    workspaceId,
+    chatbotId: query.chatbotId,
+    search: query.search,
+    createdFrom: query.createdFrom,
+    createdBefore: query.createdBefore,
+    hasEmail: query.hasEmail,
+    hasPhone: query.hasPhone,
+    metadata: key === undefined ? undefined : { key, match, value },
+  };
+}
+
 /** A page of contacts as the answer's JSON (contacts are written straight from their rows). */
-export async function listContacts(store: Store, workspaceId: string, query: ListContactsQuery): Promise<JsonText<ContactList>> {
+export async function listContacts(store: Store, workspaceId: string, query: ListContactsInput): Promise<JsonText<ContactList>> {
   const { sortBy, sortOrder, limit, cursor } = query;
   if (cursor !== undefined && query.offset !== undefined) {
     throw new InvalidInputError({ cursor: "Cannot be combined with offset: the cursor says where the page starts" });
   }
-  const offset = query.offset ?? 0;
-  const filter = { workspaceId, chatbotId: query.chatbotId, search: query.search };
-  const scope = { ...filter, sortBy, sortOrder };
+  const filter = contactFilterOf(workspaceId, query);
+  const scope = { filter, sortBy, sortOrder };
   const position = cursor === undefined ? undefined : positionOf(cursor, scope);
+  const offset = query.offset ?? 0;
   // Counted first: how many contacts a search matches decides how best to fetch the page.
   const total = await countContacts(store, filter);
   // One row more than the page tells whether another page follows.

@@ -47,6 +47,14 @@ export interface ContactsTable {
   email_sort_key: string | null;
 }
 
+/** One key of a contact's metadata, its value folded (lib/contacts/metadata-repository.ts): what metadata filters read. */
+export interface ContactMetadataTable {
+  workspace_id: string;
+  contact_id: string;
+  key: string;
+  folded_value: string;
+}
+
 export interface ContactCountsTable {
   workspace_id: string;
   chatbot_id: string;
@@ -123,6 +131,7 @@ export interface Database {
   api_keys: ApiKeysTable;
   contacts: ContactsTable;
   contact_counts: ContactCountsTable;
+  contact_metadata: ContactMetadataTable;
   conversations: ConversationsTable;
   idempotency_keys: IdempotencyKeysTable;
   staff_users: StaffUsersTable;
@@ -134,6 +143,7 @@ export type ContactRow = Selectable<ContactsTable>;
 export type NewContactRow = Insertable<ContactsTable>;
 export type ConversationRow = Selectable<ConversationsTable>;
 export type NewConversationRow = Insertable<ConversationsTable>;
+export type ContactMetadataRow = Selectable<ContactMetadataTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type ChatbotRow = Selectable<ChatbotsTable>;
 export type WorkspaceRow = Selectable<WorkspacesTable>;

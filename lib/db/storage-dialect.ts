@@ -1,15 +1,15 @@
 import type { RawBuilder, SelectQueryBuilder, SqlBool } from "kysely";
 import type { ContactSearch } from "../contacts/search/contact-search";
 import type { Db } from "./client";
-import type { Database, NewContactRow, NewConversationRow } from "./schema";
+import type { ContactMetadataRow, Database, NewContactRow, NewConversationRow } from "./schema";
 
 // Where SQLite and PostgreSQL differ, as one object per backend (modelled on Kysely's own
 // DialectAdapter): openStore picks it once, and callers ask it instead of testing a backend name.
 
 export type StorageName = "sqlite" | "postgres";
 
-export type BulkTable = "contacts" | "conversations";
-export type BulkRow = NewContactRow | NewConversationRow;
+export type BulkTable = "contacts" | "conversations" | "contact_metadata";
+export type BulkRow = NewContactRow | NewConversationRow | ContactMetadataRow;
 
 /** A secondary index as its CREATE statement, to be dropped and rebuilt around a bulk load. */
 export interface IndexDefinition {

@@ -53,7 +53,7 @@ export async function importContacts(
 ): Promise<ImportReport> {
   const chatbots = new Set((await listChatbots(store, workspaceId)).map((chatbot) => chatbot.id));
   const report: ImportReport = { imported: 0, rejected: [] };
-  await bulkLoad(store, ["contacts"], async (writeBatch, path) => {
+  await bulkLoad(store, ["contacts", "contact_metadata"], async (writeBatch, path) => {
     // Into an empty table the search index is built once, at the end of the one transaction.
     const insert = path === "into-empty-tables" ? insertContactsBeforeIndexing : insertContacts;
     let batch: NewContactRow[] = [];

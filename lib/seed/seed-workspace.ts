@@ -5,7 +5,7 @@ import { writeTransaction } from "../db/transaction";
 import { demoRowBatches } from "./demo-row-batches";
 import { createDemoWorkspace, DEMO_KEY_NAME, insertDemoRows } from "./demo-workspace";
 
-const BULK_LOADED_TABLES = ["contacts", "conversations"];
+const BULK_LOADED_TABLES = ["contacts", "contact_metadata", "conversations"];
 
 // Bigger transactions load faster (measured: 5,000 → 10,000 saves ~15%), but each holds the write lock:
 // at 10,000 contacts that is 1–3 s on a 100k-contact file, inside the 5 s a waiting writer (the

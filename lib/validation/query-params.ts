@@ -43,3 +43,30 @@ export function enumParam<const T extends readonly [string, ...string[]]>(values
     .transform((value) => value ?? fallback)
     .meta({ override: { type: "string", enum: [...values], default: fallback } });
 }
+
+/** `true` or `false`. */
+export function booleanParam() {
+  return z
+    .enum(["true", "false"], { error: "Must be true or false" })
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === "true"));
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_MESSAGE = "Must be a date (2026-01-31) or an ISO 8601 date-time with a time zone (2026-01-31T09:30:00Z)";
+
+/** A date (midnight UTC) or an ISO 8601 date-time with its offset, given as the instant it names in the stored form (ISO UTC with milliseconds). */
+export function instantParam() {
+  return z
+    .union([z.string().max(10).regex(DATE_ONLY), z.iso.datetime({ offset: true }).max(40)], { error: DATE_MESSAGE })
+    .optional()
+    .transform((value, context) => {
+      if (value === undefined) return undefined;
+      const instant = new Date(DATE_ONLY.test(value) ? `${value}T00:00:00Z` : value);
+      if (Number.isNaN(instant.getTime())) {
+        context.addIssue({ code: "custom", message: DATE_MESSAGE });
+        return z.NEVER;
+      }
+      return instant.toISOString();
+    });
+}

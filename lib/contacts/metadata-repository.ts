@@ -1,0 +1,65 @@
+import { sql, type RawBuilder, type SqlBool } from "kysely";
+import type { Store } from "../db/client";
+import type { ContactMetadataRow } from "../db/schema";
+import { escapeLikePattern } from "./search/like-matches";
+import { sortKeyOf } from "./sort-key";
+
+// Each key of a contact's metadata as a row of contact_metadata (migration 20261204060000), its value
+// folded like the sort keys, so that filters by metadata read an index instead of every contact's
+// JSON. Written with the contact, in its transaction, by the functions below and nothing else.
+
+/** How a metadata filter compares: the key is there, its value equals, or its value contains. */
+export type MetadataMatch = "has" | "equals" | "contains";
+
+export interface MetadataFilter {
+  key: string;
+  match: MetadataMatch;
+  /** Given for `equals` and `contains`. */
+  value?: string;
+}
+
+/** The index holds this many characters (code points, as SQL counts them) of a value: PostgreSQL caps the size of an index entry. */
+const INDEXED_PREFIX = 200;
+
+/** A value as the filters compare it: text folded (case and accents ignored), numbers and booleans as their JSON text. */
+export function foldedMetadataValue(value: string | number | boolean): string {
+  return typeof value === "string" ? sortKeyOf(value) : JSON.stringify(value);
+}
+
+function metadataRows(contact: { workspace_id: string; id: string; metadata: string }): ContactMetadataRow[] {
+  return Object.entries(JSON.parse(contact.metadata) as Record<string, string | number | boolean>).map(([key, value]) => ({
+    workspace_id: contact.workspace_id,
+    contact_id: contact.id,
+    key,
+    folded_value: foldedMetadataValue(value),
+  }));
+}
+
+/** Indexes the metadata of new contacts. */
+export async function indexMetadata(store: Store, contacts: readonly { workspace_id: string; id: string; metadata?: string }[]): Promise<void> {
+  const rows = contacts.flatMap((contact) => metadataRows({ ...contact, metadata: contact.metadata ?? "{}" }));
+  if (rows.length > 0) await store.dialect.insertRows(store.db, "contact_metadata", rows);
+}
+
+/** Indexes a contact's metadata anew after a change. */
+export async function reindexMetadata(store: Store, contact: { workspace_id: string; id: string; metadata: string }): Promise<void> {
+  await forgetMetadata(store, contact.workspace_id, contact.id);
+  await indexMetadata(store, [contact]);
+}
+
+export async function forgetMetadata(store: Store, workspaceId: string, contactId: string): Promise<void> {
+  await store.db.deleteFrom("contact_metadata").where("workspace_id", "=", workspaceId).where("contact_id", "=", contactId).execute();
+}
+
+/** Contacts whose metadata passes the filter, as a condition on `contacts`. */
+export function metadataCondition(workspaceId: string, filter: MetadataFilter): RawBuilder<SqlBool> {
+  const value = filter.value === undefined ? "" : sortKeyOf(filter.value);
+  const comparison =
+    filter.match === "equals"
+      ? sql`and substr(folded_value, 1, ${INDEXED_PREFIX}) = ${[...value].slice(0, INDEXED_PREFIX).join("")} and folded_value = ${value}`
+      : filter.match === "contains"
+        ? sql`and folded_value like ${`%${escapeLikePattern(value)}%`} escape '\\'`
+        : sql``;
+  return sql<SqlBool>`contacts.id in (select contact_id from contact_metadata
+    where workspace_id = ${workspaceId} and key = ${filter.key} ${comparison})`;
+}
