@@ -6,7 +6,7 @@ import { REPO_ROOT } from "../../e2e/support/paths";
 import { BENCH_CONTACTS, BENCH_STAFF, BENCH_STATE_FILE } from "./paths";
 
 // Time from the user's action to the updated table on screen, measured in the browser:
-// type a search (the time includes the table's 100 ms debounce) or click a sort header or "Next
+// type a search (the time includes the table's 75 ms debounce) or click a sort header or "Next
 // page", then wait until the new rows are rendered. Each action runs on a freshly loaded page, so
 // React Query's cache never answers for the server.
 
@@ -137,7 +137,7 @@ test("contacts table: search and sort at scale", async ({ page }) => {
     `\`nexvio seed --contacts ${BENCH_CONTACTS}\` (${seeded.seedSeconds.toFixed(1)} s), the production build, headless Chromium.`,
     `Each action runs ${RUNS} times on a freshly loaded page (no cached answers). **To table** is the time from`,
     "the browser's input event (the click, or the last keystroke of the search) until the new rows are on",
-    "screen, measured in the page every animation frame; for searches it includes the table's 100 ms",
+    "screen, measured in the page every animation frame; for searches it includes the table's 75 ms",
     "debounce. It is split into the time until the browser sent the request, the request (**API**),",
     "and the time from the answer until the rows show.",
     "",
@@ -153,7 +153,7 @@ test("contacts table: search and sort at scale", async ({ page }) => {
     "same 2 cores as the server. Found and fixed while measuring: every row's link prefetched its contact",
     "page (25 server renders per table page, which delayed each sort by ~200 ms), and view changes went",
     "through the router, which re-rendered the page on the server; now rows do not prefetch and the",
-    "view is written with the History API. Then (issue 14): the search debounce went from 250 to 100 ms,",
+    "view is written with the History API. Then (issue 14): the search debounce went from 250 to 75 ms,",
     "and a view's rows are requested as soon as the view changes instead of after React has rendered",
     "the table for the new URL (~40 ms earlier); the previous rows stay (dimmed, without the fade that",
     "kept the browser painting for 150 ms) until the new ones land, and a request for a view left",

@@ -9,7 +9,7 @@ import { SEARCH_MAX_LENGTH } from "@/lib/contacts/schemas";
 import type { ChatbotSummary } from "@/lib/chatbots/queries";
 
 /** Long enough to let a typed word finish, short enough that results follow the last key within 200 ms. */
-const SEARCH_DEBOUNCE_MS = 100;
+const SEARCH_DEBOUNCE_MS = 75;
 
 /** Search box (debounced) and chatbot filter. The URL is the source of truth for both. */
 export function ContactsToolbar({
