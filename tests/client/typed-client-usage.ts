@@ -41,13 +41,24 @@ export async function useTypedClient(baseUrl: string, apiKey: string, chatbotId:
   const [first, retry] = [await createOnce(), await createOnce()];
   if (!first.data || !retry.data) throw new Error(`create once: ${first.response.status}, then ${retry.response.status}`);
 
+  // Every contact, a page at a time, by cursor: nextCursor is null on the last page.
+  const walked: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await nexvio.GET("/v1/contacts", { params: { query: { limit: 1, cursor } } });
+    if (!page.data) throw new Error(`walk: ${page.response.status} ${page.error.error.message}`);
+    walked.push(...page.data.data.contacts.map((contact) => contact.id));
+    cursor = page.data.data.nextCursor ?? undefined;
+  } while (cursor);
+
   return {
+    walked,
     listed: { status: listed.response.status, total: listed.data.data.total, rateLimitRemaining: listed.response.headers.get(REMAINING) },
     created: { status: created.response.status, id: contactId, metadata: created.data.data.contact.metadata },
     patched: { status: patched.response.status, metadata: patched.data.data.contact.metadata },
     conversations: { status: conversations.response.status, total: conversations.data.data.total, items: conversations.data.data.conversations },
     deleted: { status: deleted.response.status, deleted: deleted.data.data.deleted, id: deleted.data.data.id },
     invalid: { status: invalid.response.status, code: invalid.error?.error.code, details: invalid.error?.error.details },
-    retried: { sameContact: retry.data.data.contact.id === first.data.data.contact.id, replayed: retry.response.headers.get(REPLAYED) },
+    retried: { sameContact: retry.data.data.contact.id === first.data.data.contact.id, id: first.data.data.contact.id, replayed: retry.response.headers.get(REPLAYED) },
   };
 }

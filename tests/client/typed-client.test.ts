@@ -60,7 +60,7 @@ describe("the generated TypeScript client", () => {
       tenant = await createTenant("typed client");
     });
 
-    it("lists, creates, removes a metadata key with null, reads conversations, deletes, reads the error details, and retries a create safely", async () => {
+    it("lists, creates, removes a metadata key with null, reads conversations, deletes, reads the error details, retries a create safely, and walks by cursor", async () => {
       const run = await useTypedClient(inject("baseUrl"), tenant.apiKey, tenant.chatbotIds[0]);
       expect(run.listed).toEqual({ status: 200, total: 0, rateLimitRemaining: expect.stringMatching(/^\d+$/) });
       expect(Number(run.listed.rateLimitRemaining)).toBe(99);
@@ -69,7 +69,9 @@ describe("the generated TypeScript client", () => {
       expect(run.conversations).toEqual({ status: 200, total: 0, items: [] });
       expect(run.deleted).toEqual({ status: 200, deleted: true, id: run.created.id });
       expect(run.invalid).toEqual({ status: 400, code: "validation_error", details: { email: "Must be a valid email address" } });
-      expect(run.retried).toEqual({ sameContact: true, replayed: "true" });
+      expect(run.retried).toEqual({ sameContact: true, id: expect.stringMatching(/^contact_/), replayed: "true" });
+      // Created Once is all that is left (Typed Client was deleted, the invalid one never made).
+      expect(run.walked).toEqual([run.retried.id]);
     });
   });
 });
