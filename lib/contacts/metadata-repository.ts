@@ -19,6 +19,7 @@ export interface MetadataFilter {
 }
 
 /** The index holds this many characters (code points, as SQL counts them) of a value: PostgreSQL caps the size of an index entry. */
+// A literal in the SQL, as in the index: a bound parameter would not match the indexed expression.
 const INDEXED_PREFIX = 200;
 
 /** A value as the filters compare it: text folded (case and accents ignored), numbers and booleans as their JSON text. */
@@ -56,7 +57,7 @@ export function metadataCondition(workspaceId: string, filter: MetadataFilter): 
   const value = filter.value === undefined ? "" : sortKeyOf(filter.value);
   const comparison =
     filter.match === "equals"
-      ? sql`and substr(folded_value, 1, ${INDEXED_PREFIX}) = ${[...value].slice(0, INDEXED_PREFIX).join("")} and folded_value = ${value}`
+      ? sql`and substr(folded_value, 1, ${sql.lit(INDEXED_PREFIX)}) = ${[...value].slice(0, INDEXED_PREFIX).join("")} and folded_value = ${value}`
       : filter.match === "contains"
         ? sql`and folded_value like ${`%${escapeLikePattern(value)}%`} escape '\\'`
         : sql``;

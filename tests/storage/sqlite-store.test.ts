@@ -124,6 +124,14 @@ describe("SQLite store", () => {
       expect(detail).not.toContain("TEMP B-TREE");
     });
 
+    it("a metadata key=value filter seeks its index on key and value, counting and paging from its few matches", async () => {
+      const filter = { workspaceId: "ws_x", metadata: { key: "company", match: "equals" as const, value: "Acme Inc" } };
+      const page = { sortBy: "createdAt", sortOrder: "desc", limit: 25, offset: 0 } as const;
+      const detail = await plan(contactPageQuery(store, filter, page, 3));
+      expect(detail).toContain("contact_metadata_key_value (workspace_id=? AND key=? AND <expr>=?)");
+      expect(detail).not.toMatch(/contacts_created|SCAN/);
+    });
+
     it("a search term of 3+ characters uses the trigram index, not a scan of contacts", async () => {
       const query = store.db
         .selectFrom("contacts")
