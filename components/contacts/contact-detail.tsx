@@ -1,12 +1,11 @@
 "use client";
-import { ArrowLeft, Trash2 } from "lucide-react";
+import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Button, focusRing } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { RelativeTime } from "@/components/ui/relative-time";
 import { Card, EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import { useChatbots } from "@/lib/chatbots/queries";
 import { contactToForm, formToPatch } from "@/lib/contacts/form-schema";
@@ -17,6 +16,7 @@ import { useContactsListHref } from "@/lib/hooks/use-contacts-list-href";
 import { useUnsavedChangesWarning } from "@/lib/hooks/use-unsaved-changes-warning";
 import { cn } from "@/lib/cn";
 import { ContactForm } from "./contact-form";
+import { ContactProfileHeader } from "./contact-profile-header";
 import { ConversationTimeline } from "./conversation-timeline";
 
 const backLinkClass = cn("inline-flex items-center gap-1 rounded text-sm text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white", focusRing);
@@ -87,19 +87,7 @@ function ContactEditor({ contact }: { contact: ContactWithConversations }) {
     <div className="space-y-6">
       <div className="space-y-2">
         <BackToContacts />
-        <div className="flex flex-wrap items-start justify-between gap-4">
-          <div className="min-w-0">
-            <h1 className="truncate text-2xl font-semibold tracking-tight">{title}</h1>
-            <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-              <span className="font-mono">{contact.id}</span> · created <RelativeTime value={contact.createdAt} /> · updated{" "}
-              <RelativeTime value={contact.updatedAt} />
-            </p>
-          </div>
-          <Button variant="danger" onClick={() => setConfirmingDelete(true)}>
-            <Trash2 aria-hidden="true" className="size-4" />
-            Delete
-          </Button>
-        </div>
+        <ContactProfileHeader contact={contact} title={title} chatbots={chatbots.data ?? []} onDelete={() => setConfirmingDelete(true)} />
       </div>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <Card className="self-start">
@@ -125,7 +113,8 @@ function ContactEditor({ contact }: { contact: ContactWithConversations }) {
                 return contactToForm(saved);
               }}
               actions={({ saving, dirty: formDirty, reset }) => (
-                <div className="flex items-center justify-end gap-2 border-t border-slate-200 pt-4 dark:border-slate-800">
+                // Stays in view at the bottom of the screen while a long metadata list scrolls.
+                <div className="sticky bottom-0 z-10 -mx-5 -mb-5 flex items-center justify-end gap-2 rounded-b-lg border-t border-slate-200 bg-white px-5 py-4 dark:border-slate-800 dark:bg-slate-900">
                   {formDirty ? <span className="mr-auto text-sm text-amber-700 dark:text-amber-400">Unsaved changes</span> : null}
                   <Button disabled={!formDirty || saving} onClick={reset}>
                     Discard

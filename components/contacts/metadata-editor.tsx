@@ -33,7 +33,7 @@ export function MetadataEditor({ form }: { form: UseFormReturn<ContactFormValues
           const keyErrorId = `metadata-${index}-key-error`;
           const valueErrorId = `metadata-${index}-value-error`;
           return (
-            <li key={field.id} className="grid grid-cols-[minmax(0,1fr)_8.5rem_minmax(0,1.4fr)_auto] items-start gap-2">
+            <li key={field.id} className="grid grid-cols-[minmax(0,1.2fr)_7.5rem_minmax(0,1fr)_auto] items-start gap-2">
               <div>
                 <Input
                   aria-label={`Key ${n}`}
