@@ -20,4 +20,9 @@ export class InvalidInputError extends Error {
   }
 }
 
+/** The thing changed since the version the caller named (If-Match): nothing was done. */
+export class StaleVersionError extends Error {
+  override name = "StaleVersionError";
+}
+
 export const contactNotFound = () => new NotFoundError("Contact not found");

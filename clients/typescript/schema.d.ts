@@ -19,7 +19,7 @@ export interface paths {
         put?: never;
         /**
          * Create a contact
-         * @description Creates a contact for one of the workspace's chatbots. Only `chatbotId` is required; `name`, `email` and `phone` left out are stored as null and `metadata` as `{}`. A field the schema does not name is a `validation_error` naming it.
+         * @description Creates a contact for one of the workspace's chatbots. Only `chatbotId` is required; `name`, `email` and `phone` left out are stored as null and `metadata` as `{}`. A field the schema does not name is a `validation_error` naming it. The answer's `Location` is the new contact's URL and its `ETag` the contact's version.
          */
         post: operations["createContact"];
         delete?: never;
@@ -37,21 +37,21 @@ export interface paths {
         };
         /**
          * Get a contact with its latest conversations
-         * @description The contact and its latest 100 conversations (`id`, `startedAt`, `lastMessageAt`), newest first. A contact of another workspace is answered exactly as a missing one.
+         * @description The contact and its latest 100 conversations (`id`, `startedAt`, `lastMessageAt`), newest first. A contact of another workspace is answered exactly as a missing one. The `ETag` names the contact's version (its own fields, which every change moves; not its conversations, which have their own route): with `If-None-Match` naming it, the answer is 304 with no body.
          */
         get: operations["getContact"];
         put?: never;
         post?: never;
         /**
          * Delete a contact
-         * @description Deletes the contact: it is gone from every read and a second DELETE is a 404. Its conversations stay in the workspace with `contactId` null.
+         * @description Deletes the contact: it is gone from every read and a second DELETE is a 404. Its conversations stay in the workspace with `contactId` null. With `If-Match` naming a version the contact no longer has, nothing is deleted and the answer is 412 `precondition_failed`.
          */
         delete: operations["deleteContact"];
         options?: never;
         head?: never;
         /**
          * Update a contact
-         * @description Changes only the fields given. `metadata` is merged key by key: a key set to null is removed, keys not named are kept. `name`, `email` and `phone` set to null are cleared; `chatbotId` cannot be changed. `updatedAt` moves on every accepted change.
+         * @description Changes only the fields given. `metadata` is merged key by key: a key set to null is removed, keys not named are kept. `name`, `email` and `phone` set to null are cleared; `chatbotId` cannot be changed. `updatedAt` moves on every accepted change. With `If-Match` naming a version the contact no longer has, nothing changes and the answer is 412 `precondition_failed` (of two clients that send the same `If-Match` at once, exactly one succeeds); `If-Match: *` accepts any existing version.
          */
         patch: operations["updateContact"];
         trace?: never;
@@ -170,7 +170,7 @@ export interface components {
             status: "error";
             error: {
                 /** @enum {string} */
-                code: "validation_error" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "idempotency_key_in_use" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "rate_limited" | "internal_error";
+                code: "validation_error" | "unauthorized" | "forbidden" | "not_found" | "method_not_allowed" | "idempotency_key_in_use" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "idempotency_key_reused" | "rate_limited" | "internal_error";
                 message: string;
                 /** @description validation_error only: field → message; nested fields are dotted (`metadata.plan`). */
                 details?: {
@@ -416,6 +416,10 @@ export interface operations {
                     "X-RateLimit-Remaining": string;
                     /** @description When the window resets, in Unix seconds. */
                     "X-RateLimit-Reset": string;
+                    /** @description The new resource's URL. */
+                    Location: string;
+                    /** @description The resource's version, for `If-Match` and `If-None-Match`. */
+                    ETag: string;
                     /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -594,7 +598,10 @@ export interface operations {
     getContact: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The `ETag` of a copy the client has: 304 with no body while the contact is still that version. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description The contact's id. */
                 contactId: string;
@@ -614,6 +621,8 @@ export interface operations {
                     "X-RateLimit-Remaining": string;
                     /** @description When the window resets, in Unix seconds. */
                     "X-RateLimit-Reset": string;
+                    /** @description The resource's version, for `If-Match` and `If-None-Match`. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -625,6 +634,23 @@ export interface operations {
                         };
                     };
                 };
+            };
+            /** @description The contact is still the version `If-None-Match` names; no body. */
+            304: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description The resource's version, for `If-Match` and `If-None-Match`. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Missing, malformed, unknown or revoked API key. */
             401: {
@@ -698,6 +724,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Change the contact only if it is still this version: its `ETag` (or `*`: any existing version). Otherwise 412 `precondition_failed` and nothing changes. */
+                "If-Match"?: string;
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -824,6 +852,25 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description `If-Match` names a version the contact no longer has (`precondition_failed`): nothing changed. */
+            412: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description This `Idempotency-Key` was used for another method, path or body (`idempotency_key_reused`). */
             422: {
                 headers: {
@@ -877,6 +924,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Change the contact only if it is still this version: its `ETag` (or `*`: any existing version). Otherwise 412 `precondition_failed` and nothing changes. */
+                "If-Match"?: string;
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -902,6 +951,8 @@ export interface operations {
                     "X-RateLimit-Remaining": string;
                     /** @description When the window resets, in Unix seconds. */
                     "X-RateLimit-Reset": string;
+                    /** @description The resource's version, for `If-Match` and `If-None-Match`. */
+                    ETag: string;
                     /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -1003,6 +1054,25 @@ export interface operations {
                     "X-RateLimit-Reset": string;
                     /** @description Seconds to wait before the next request. */
                     "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `If-Match` names a version the contact no longer has (`precondition_failed`): nothing changed. */
+            412: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {

@@ -40,7 +40,9 @@ interface AnswerContext {
 async function respond(route: AnyRoute, request: Request, params: Record<string, string>, context: AnswerContext, bodyBytes?: () => Promise<Uint8Array>) {
   const input = await parseRequest(route.request, request, params, bodyBytes);
   const result = await route.handler({ ...input, principal: context.principal, store: context.store, request });
-  return success(result.data, result.status, result.headers ? { ...context.headers, ...result.headers } : context.headers);
+  const headers = result.headers ? { ...context.headers, ...result.headers } : context.headers;
+  if (result.notModified) return new Response(null, { status: 304, headers });
+  return success(result.data, result.status, headers);
 }
 
 async function answer(route: AnyRoute, request: Request, requestId: string, params: Record<string, string>): Promise<Response> {

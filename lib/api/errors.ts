@@ -1,4 +1,4 @@
-import { InvalidInputError, NotFoundError } from "../errors";
+import { InvalidInputError, NotFoundError, StaleVersionError } from "../errors";
 
 // The contract's error codes, the HTTP status of each, and the one error class that carries them.
 // The OpenAPI document, the server's own answers and the route wrapper all read ERROR_STATUS.
@@ -10,6 +10,7 @@ export const ERROR_STATUS = {
   not_found: 404,
   method_not_allowed: 405,
   idempotency_key_in_use: 409,
+  precondition_failed: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,
   idempotency_key_reused: 422,
@@ -45,5 +46,6 @@ export function apiErrorOf(error: unknown): ApiError | undefined {
   if (error instanceof ApiError) return error;
   if (error instanceof NotFoundError) return new ApiError("not_found", error.message);
   if (error instanceof InvalidInputError) return validationError(error.fields, error.message);
+  if (error instanceof StaleVersionError) return new ApiError("precondition_failed", error.message);
   return undefined;
 }

@@ -24,6 +24,17 @@ export interface ParsedRequest {
   params: unknown;
   query: unknown;
   body: unknown;
+  headers: unknown;
+}
+
+/** The request headers a route names (absent ones left out). */
+function parseHeaders(schema: z.ZodObject, headers: Headers): unknown {
+  const given: Record<string, string> = {};
+  for (const name of Object.keys(schema.shape)) {
+    const value = headers.get(name);
+    if (value !== null) given[name] = value;
+  }
+  return parseOrThrow(schema, given);
 }
 
 /** `bodyBytes` gives the body when it has been read already (an idempotent request's fingerprint needs it first). */
@@ -37,5 +48,6 @@ export async function parseRequest(
     params: spec.params ? parseOrThrow(spec.params, params) : undefined,
     query: spec.query ? parseQuery(spec.query, new URL(request.url).searchParams) : undefined,
     body: spec.body ? parseOrThrow(spec.body, parseJsonObject(await bodyBytes()), spec.unknownBodyFields) : undefined,
+    headers: spec.headers ? parseHeaders(spec.headers, request.headers) : undefined,
   };
 }

@@ -26,6 +26,8 @@ export interface RouteRequest {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** Request headers the route reads (conditional requests), by their names. */
+  headers?: z.ZodObject;
   /** Messages for fields the body schema does not know, where "Unknown field" would mislead. */
   unknownBodyFields?: Record<string, string>;
 }
@@ -45,6 +47,8 @@ export interface RouteDefinition<
   tag: string;
   request: Req;
   success: { status: Status } & SuccessResponse<Data>;
+  /** A GET that can answer 304 Not Modified (`If-None-Match`): what the 304 means. */
+  notModified?: string;
   /**
    * The error answers this route gives besides those every route gives (401, 429, 500; 403 on
    * writes, with 409 and 422 of `Idempotency-Key`; 413 and 415 wherever there is a body:
@@ -73,6 +77,7 @@ export interface HandlerInput<Req extends RouteRequest> {
   params: Parsed<Req["params"]>;
   query: Parsed<Req["query"]>;
   body: Parsed<Req["body"]>;
+  headers: Parsed<Req["headers"]>;
   principal: ApiPrincipal;
   store: Store;
   request: Request;
@@ -83,6 +88,8 @@ export interface HandlerResult<Status extends number, Data> {
   /** The answer's `data`, or its JSON text already written (lib/json-text.ts). */
   data: Data | JsonText<Data>;
   headers?: Record<string, string>;
+  /** 304 Not Modified: no body, only `headers` (the client's copy is current). */
+  notModified?: boolean;
 }
 
 /** Declares a route; the type parameters carry its schemas to the handler and to the dashboard. */

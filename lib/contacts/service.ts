@@ -1,4 +1,4 @@
-import { contactNotFound, InvalidInputError } from "../errors";
+import { contactNotFound, InvalidInputError, StaleVersionError } from "../errors";
 import { chatbotExists } from "../chatbots/repository";
 import type { Store } from "../db/client";
 import type { NewContactRow } from "../db/schema";
@@ -32,6 +32,8 @@ import type {
 } from "./schemas";
 import { jsonText, type JsonText } from "../json-text";
 import { sortKeyColumns } from "./sort-key";
+import { contactETag } from "./etag";
+import { ifMatchAccepts } from "../validation/entity-tags";
 import { cursorAfter, positionOf } from "./list-cursor";
 
 // The rules for contacts that are not SQL: tenancy, metadata merging, what a missing contact means.
@@ -88,12 +90,28 @@ export async function listContacts(store: Store, workspaceId: string, query: Lis
   return jsonText(`{"contacts":[${contacts}],"total":${total},"limit":${limit},"offset":${offset},"nextCursor":${JSON.stringify(nextCursor)}}`);
 }
 
-/** The contact and its latest conversations as the answer's JSON: the contact's fields, then `conversations`. */
-export async function getContact(store: Store, workspaceId: string, contactId: string): Promise<JsonText<ContactWithConversations>> {
+/** The contact and its latest conversations as the answer's JSON (the contact's fields, then `conversations`), and its ETag. */
+export async function getContact(
+  store: Store,
+  workspaceId: string,
+  contactId: string,
+): Promise<{ json: JsonText<ContactWithConversations>; etag: string }> {
   assertPossibleContactId(contactId);
   const row = await findContactWithConversations(store, workspaceId, contactId);
   if (!row) throw contactNotFound();
-  return jsonText(`${contactJson(row).slice(0, -1)},"conversations":${row.conversations}}`);
+  return { json: jsonText(`${contactJson(row).slice(0, -1)},"conversations":${row.conversations}}`), etag: contactETag(row) };
+}
+
+/** The conditions a write may carry: `If-Match` (lib/validation/entity-tags.ts). */
+export interface WriteConditions {
+  ifMatch?: string;
+}
+
+/** 412 unless the contact is still the version the client names (checked with the row locked). */
+function assertIfMatch(conditions: WriteConditions, current: { id: string; updated_at: string }): void {
+  if (conditions.ifMatch !== undefined && !ifMatchAccepts(conditions.ifMatch, contactETag(current))) {
+    throw new StaleVersionError("The contact has changed since the version named in If-Match; get it again and reapply your change");
+  }
 }
 
 export async function createContact(store: Store, workspaceId: string, input: CreateContactInput): Promise<Contact> {
@@ -123,6 +141,7 @@ export async function updateContact(
   workspaceId: string,
   contactId: string,
   input: UpdateContactInput,
+  conditions: WriteConditions = {},
 ): Promise<Contact> {
   assertPossibleContactId(contactId);
   return writeTransaction(store, async (tx) => {
@@ -131,6 +150,7 @@ export async function updateContact(
       tx.db.selectFrom("contacts").select(["updated_at", "metadata"]).where("workspace_id", "=", workspaceId).where("id", "=", contactId),
     ).executeTakeFirst();
     if (!current) throw contactNotFound();
+    assertIfMatch(conditions, { id: contactId, updated_at: current.updated_at });
 
     const textColumns = givenTextColumns(input);
     const changes: Parameters<typeof updateContactRow>[3] = { updated_at: nextTimestamp(current.updated_at), ...textColumns, ...sortKeyColumns(textColumns) };
@@ -147,9 +167,16 @@ export async function updateContact(
   });
 }
 
-export async function deleteContact(store: Store, workspaceId: string, contactId: string): Promise<void> {
+export async function deleteContact(store: Store, workspaceId: string, contactId: string, conditions: WriteConditions = {}): Promise<void> {
   assertPossibleContactId(contactId);
-  const deleted = await writeTransaction(store, (tx) => deleteContactRow(tx, workspaceId, contactId));
+  const deleted = await writeTransaction(store, async (tx) => {
+    if (conditions.ifMatch !== undefined) {
+      const current = await forUpdate(tx, tx.db.selectFrom("contacts").select("updated_at").where("workspace_id", "=", workspaceId).where("id", "=", contactId)).executeTakeFirst();
+      if (!current) return false;
+      assertIfMatch(conditions, { id: contactId, updated_at: current.updated_at });
+    }
+    return deleteContactRow(tx, workspaceId, contactId);
+  });
   if (!deleted) throw contactNotFound();
 }
 

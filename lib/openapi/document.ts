@@ -78,6 +78,12 @@ function writeErrors(route: AnyRoute): Partial<Record<ErrorCode, string>> {
   return { validation_error: validation ? `${validation} Also ${INVALID_IDEMPOTENCY_KEY}` : `An invalid request: ${INVALID_IDEMPOTENCY_KEY}` };
 }
 
+/** The request headers a route reads (conditional requests), and Idempotency-Key on every write. */
+function requestHeaders(route: AnyRoute, isWrite: boolean) {
+  const idempotency = isWrite ? { [IDEMPOTENCY_KEY_HEADER]: idempotencyKeySchema.optional() } : {};
+  return z.object({ ...(route.request.headers?.shape ?? {}), ...idempotency });
+}
+
 function operation(route: AnyRoute): ZodOpenApiOperationObject {
   const isWrite = route.method !== "get";
   const replayable = isWrite ? idempotentReplayedHeader : {};
@@ -95,7 +101,7 @@ function operation(route: AnyRoute): ZodOpenApiOperationObject {
     requestParams: {
       ...(route.request.params ? { path: route.request.params } : {}),
       ...(route.request.query ? { query: route.request.query } : {}),
-      ...(isWrite ? { header: z.object({ [IDEMPOTENCY_KEY_HEADER]: idempotencyKeySchema.optional() }) } : {}),
+      ...(isWrite || route.request.headers ? { header: requestHeaders(route, isWrite) } : {}),
     },
     ...(route.request.body ? { requestBody: { required: true, content: json(route.request.body) } } : {}),
     responses: {
@@ -104,6 +110,7 @@ function operation(route: AnyRoute): ZodOpenApiOperationObject {
         headers: z.object({ ...requestIdHeader, ...rateLimitHeaders, ...successHeaders, ...replayable }),
         content: json(successEnvelope(route.success.data)),
       },
+      ...(route.notModified ? { "304": { description: route.notModified, headers: z.object({ ...requestIdHeader, ...rateLimitHeaders, ETag: documentedHeaders.ETag }) } } : {}),
       ...Object.fromEntries(errors),
       ...(isWrite ? { ...crossSiteWrite, ...idempotencyErrors } : {}),
       ...authenticatedErrors,

@@ -1,0 +1,13 @@
+import { createHash } from "node:crypto";
+
+/**
+ * A contact's strong ETag: a digest of its id and `updated_at`, which moves forward on every
+ * accepted change (lib/time.ts nextTimestamp), so the tag changes whenever the contact does. It
+ * names the contact's own fields: a conversation started or continued leaves it as it is.
+ */
+export function contactETag(contact: { id: string; updated_at: string }): string {
+  return `"${createHash("sha256").update(`${contact.id}\n${contact.updated_at}`).digest("base64url").slice(0, 27)}"`;
+}
+
+/** The same for a contact as the API answers it. */
+export const etagOf = (contact: { id: string; updatedAt: string }) => contactETag({ id: contact.id, updated_at: contact.updatedAt });
