@@ -8,9 +8,8 @@ import { Button, focusRing } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Card, EmptyState, ErrorState, Skeleton } from "@/components/ui/states";
 import { useChatbots } from "@/lib/chatbots/queries";
-import { contactToForm, formToPatch } from "@/lib/contacts/form-schema";
-import { useContact, useDeleteContact, useUpdateContact } from "@/lib/contacts/queries";
-import type { ContactWithConversations } from "@/lib/contacts/schemas";
+import { contactToForm, formToPatch, type ContactFormValues } from "@/lib/contacts/form-schema";
+import { useContact, useDeleteContact, useFetchLatestContact, useUpdateContact, type ContactVersion } from "@/lib/contacts/queries";
 import { ApiRequestError } from "@/lib/http/api-fetch";
 import { useContactsListHref } from "@/lib/hooks/use-contacts-list-href";
 import { useUnsavedChangesWarning } from "@/lib/hooks/use-unsaved-changes-warning";
@@ -60,14 +59,64 @@ export function ContactDetail({ contactId }: { contactId: string }) {
   return <ContactEditor contact={contact.data} />;
 }
 
-function ContactEditor({ contact }: { contact: ContactWithConversations }) {
+const isStale = (error: unknown) => error instanceof ApiRequestError && error.code === "precondition_failed";
+
+/** Someone else saved the contact after this form was filled: say so and let the agent choose. */
+function ConcurrentEditAlert({ onReload, onOverwrite, busy }: { onReload: () => void; onOverwrite: () => void; busy: boolean }) {
+  return (
+    <div role="alert" className="mb-4 space-y-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+      <p>
+        <strong className="font-semibold">Someone else changed this contact</strong> while you were editing. Your changes are not saved yet.
+      </p>
+      <div className="flex flex-wrap gap-2">
+        <Button size="sm" onClick={onReload} disabled={busy}>
+          Reload their version
+        </Button>
+        <Button size="sm" variant="primary" onClick={onOverwrite} disabled={busy}>
+          Overwrite with mine
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function ContactEditor({ contact }: { contact: ContactVersion }) {
   const router = useRouter();
   const listHref = useContactsListHref();
   const chatbots = useChatbots();
   const update = useUpdateContact(contact.id);
   const remove = useDeleteContact(contact.id);
+  const fetchLatest = useFetchLatestContact(contact.id);
   const [dirty, setDirty] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
+  // The version the form was filled from: a save names it in If-Match, so a change someone else
+  // made meanwhile (even one a background refetch has brought into the cache) is never overwritten
+  // unknowingly. `formKey` changes to fill the form anew from the cache.
+  const [base, setBase] = useState({ etag: contact.etag, formKey: 0 });
+  const [conflict, setConflict] = useState<ContactFormValues | null>(null);
+
+  function refill(etag: string) {
+    setConflict(null);
+    setBase((current) => ({ etag, formKey: current.formKey + 1 }));
+  }
+
+  async function reloadTheirs() {
+    const latest = await fetchLatest();
+    refill(latest.etag);
+    toast.info("Showing their version");
+  }
+
+  async function overwriteWithMine(values: ContactFormValues) {
+    const latest = await fetchLatest();
+    try {
+      const saved = await update.mutateAsync({ patch: formToPatch(values, latest), ifMatch: latest.etag });
+      refill(saved.etag);
+      toast.success("Saved: your version replaced theirs");
+    } catch (error) {
+      if (isStale(error)) setConflict(values);
+      else toast.error(error instanceof Error ? error.message : "Could not save");
+    }
+  }
   useUnsavedChangesWarning(dirty);
   const title = contact.name ?? contact.email ?? "Unnamed contact";
 
@@ -92,11 +141,12 @@ function ContactEditor({ contact }: { contact: ContactWithConversations }) {
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <Card className="self-start">
           <h2 className="mb-4 text-lg font-semibold">Details</h2>
+          {conflict ? <ConcurrentEditAlert onReload={reloadTheirs} onOverwrite={() => overwriteWithMine(conflict)} busy={update.isPending} /> : null}
           {chatbots.isPending ? (
             <Skeleton className="h-64 w-full" />
           ) : (
             <ContactForm
-              key={contact.id}
+              key={`${contact.id}:${base.formKey}`}
               id="contact"
               defaultValues={contactToForm(contact)}
               chatbots={chatbots.data ?? []}
@@ -108,9 +158,16 @@ function ContactEditor({ contact }: { contact: ContactWithConversations }) {
                   toast.info("Nothing to save");
                   return contactToForm(contact);
                 }
-                const saved = await update.mutateAsync(patch);
-                toast.success("Saved");
-                return contactToForm(saved);
+                try {
+                  const saved = await update.mutateAsync({ patch, ifMatch: base.etag });
+                  setBase((current) => ({ ...current, etag: saved.etag }));
+                  setConflict(null);
+                  toast.success("Saved");
+                  return contactToForm(saved);
+                } catch (error) {
+                  if (!isStale(error)) throw error;
+                  setConflict(values);
+                }
               }}
               actions={({ saving, dirty: formDirty, reset }) => (
                 // Stays in view at the bottom of the screen while a long metadata list scrolls.

@@ -22,16 +22,22 @@ export interface MetadataFilter {
 // A literal in the SQL, as in the index: a bound parameter would not match the indexed expression.
 const INDEXED_PREFIX = 200;
 
+/**
+ * Metadata text as a column can hold it: PostgreSQL text cannot hold U+0000 (which metadata may,
+ * inside its JSON). A filter cannot name U+0000 (lib/validation/text.ts), so nothing it matches changes.
+ */
+const storable = (text: string) => text.replaceAll("\u0000", "\uFFFD");
+
 /** A value as the filters compare it: text folded (case and accents ignored), numbers and booleans as their JSON text. */
 export function foldedMetadataValue(value: string | number | boolean): string {
-  return typeof value === "string" ? sortKeyOf(value) : JSON.stringify(value);
+  return typeof value === "string" ? storable(sortKeyOf(value)) : JSON.stringify(value);
 }
 
 function metadataRows(contact: { workspace_id: string; id: string; metadata: string }): ContactMetadataRow[] {
   return Object.entries(JSON.parse(contact.metadata) as Record<string, string | number | boolean>).map(([key, value]) => ({
     workspace_id: contact.workspace_id,
     contact_id: contact.id,
-    key,
+    key: storable(key),
     folded_value: foldedMetadataValue(value),
   }));
 }

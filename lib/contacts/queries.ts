@@ -1,7 +1,7 @@
 "use client";
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef } from "react";
-import { apiFetch, jsonBody } from "@/lib/http/api-fetch";
+import { apiFetch, apiRequest, jsonBody } from "@/lib/http/api-fetch";
 import { listRequestQuery, type ContactListView } from "./list-view";
 import type { ResponseData } from "../api/route";
 import type {
@@ -48,11 +48,27 @@ export function usePrefetchContactList() {
   return useCallback((view: ContactListView) => void queryClient.prefetchQuery(contactListQuery(view)), [queryClient]);
 }
 
-export function useContact(id: string) {
-  return useQuery({
+/** A contact as the page holds it: with the ETag of the version it shows (for If-Match). */
+export type ContactVersion = ContactWithConversations & { etag: string };
+
+function contactQuery(id: string) {
+  return queryOptions({
     queryKey: contactKeys.detail(id),
-    queryFn: ({ signal }) => apiFetch<ResponseData<typeof getContactRoute>>(contactPath(id), { signal }).then((d) => d.contact),
+    queryFn: async ({ signal }): Promise<ContactVersion> => {
+      const { data, response } = await apiRequest<ResponseData<typeof getContactRoute>>(contactPath(id), { signal });
+      return { ...data.contact, etag: response.headers.get("ETag") ?? "" };
+    },
   });
+}
+
+export function useContact(id: string) {
+  return useQuery(contactQuery(id));
+}
+
+/** The contact as it is now on the server (not from the cache). */
+export function useFetchLatestContact(id: string) {
+  const queryClient = useQueryClient();
+  return useCallback(() => queryClient.fetchQuery({ ...contactQuery(id), staleTime: 0 }), [queryClient, id]);
 }
 
 export function useCreateContact() {
@@ -66,15 +82,23 @@ export function useCreateContact() {
   });
 }
 
+/**
+ * Saves a change to the version `ifMatch` names: if someone else changed the contact since, the
+ * server refuses with 412 `precondition_failed` and nothing is overwritten.
+ */
 export function useUpdateContact(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (patch: UpdateContactInput) =>
-      apiFetch<ResponseData<typeof updateContactRoute>>(contactPath(id), { method: "PATCH", body: jsonBody(patch) }).then((d) => d.contact),
+    mutationFn: async ({ patch, ifMatch }: { patch: UpdateContactInput; ifMatch: string }) => {
+      const { data, response } = await apiRequest<ResponseData<typeof updateContactRoute>>(contactPath(id), {
+        method: "PATCH",
+        body: jsonBody(patch),
+        headers: { "If-Match": ifMatch },
+      });
+      return { ...data.contact, etag: response.headers.get("ETag") ?? "" };
+    },
     onSuccess: async (contact) => {
-      queryClient.setQueryData<ContactWithConversations>(contactKeys.detail(id), (old) =>
-        old ? { ...old, ...contact } : undefined,
-      );
+      queryClient.setQueryData<ContactVersion>(contactKeys.detail(id), (old) => (old ? { ...old, ...contact } : undefined));
       await queryClient.invalidateQueries({ queryKey: contactKeys.lists() });
     },
   });

@@ -21,7 +21,8 @@ interface Envelope<T> {
   error?: { code: string; message: string; details?: ErrorDetails };
 }
 
-export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise<T> {
+/** The answer's `data` and the response it came in (for its headers: ETag, …). */
+export async function apiRequest<T>(path: string, init: RequestInit = {}): Promise<{ data: T; response: Response }> {
   const headers = new Headers(init.headers);
   if (init.body !== undefined) headers.set("Content-Type", "application/json");
   let response: Response;
@@ -31,7 +32,7 @@ export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise
     throw new ApiRequestError(0, "network_error", "Could not reach the server. Check your connection and try again.");
   }
   const envelope = (await response.json().catch(() => null)) as Envelope<T> | null;
-  if (response.ok && envelope?.status === "success") return envelope.data as T;
+  if (response.ok && envelope?.status === "success") return { data: envelope.data as T, response };
   if (response.status === 401) redirectToSignIn();
   const error = envelope?.error;
   throw new ApiRequestError(
@@ -40,6 +41,10 @@ export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise
     error?.message ?? `The server answered ${response.status}`,
     error?.details,
   );
+}
+
+export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise<T> {
+  return (await apiRequest<T>(path, init)).data;
 }
 
 /** The session has ended (signed out elsewhere, expired): sign in again and come back. */

@@ -16,6 +16,7 @@ export const hostilePathSegment: fc.Arbitrary<string> = fc.oneof(
 
 const queryParameterName = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom("limit", "offset", "chatbotId", "search", "sortBy", "sortOrder") },
+  { weight: 3, arbitrary: fc.constantFrom("cursor", "createdFrom", "createdBefore", "hasEmail", "hasPhone", "metadataKey", "metadataMatch", "metadataValue") },
   { weight: 1, arbitrary: fc.constantFrom(...PROTOTYPE_KEYS, "limit[]", "search[0]", "", "LIMIT") },
   { weight: 1, arbitrary: hostileString },
 );

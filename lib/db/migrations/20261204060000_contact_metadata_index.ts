@@ -9,7 +9,9 @@ import { sql, type Kysely } from "kysely";
 // within PostgreSQL's limit whatever the value's length.
 
 const fold = (text: string) => text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
-const foldedValue = (value: unknown) => (typeof value === "string" ? fold(value) : JSON.stringify(value));
+// PostgreSQL text cannot hold U+0000, which metadata may (escaped, inside its JSON).
+const storable = (text: string) => text.replaceAll("\u0000", "\uFFFD");
+const foldedValue = (value: unknown) => (typeof value === "string" ? storable(fold(value)) : JSON.stringify(value));
 
 const BATCH = 2_000;
 
@@ -26,8 +28,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("contact_id", "text", (col) => col.notNull())
     .addColumn("key", "text", (col) => col.notNull())
     .addColumn("folded_value", "text", (col) => col.notNull())
-    .addPrimaryKeyConstraint("contact_metadata_pkey", ["workspace_id", "contact_id", "key"])
     .execute();
+  // Not unique: keys that differ only by U+0000 against U+FFFD are stored alike.
+  await sql`create index contact_metadata_contact on contact_metadata (workspace_id, contact_id)`.execute(db);
   await sql`create index contact_metadata_key_value on contact_metadata (workspace_id, key, substr(folded_value, 1, 200))`.execute(db);
 
   let after: Row | undefined;
@@ -41,7 +44,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       Object.entries(JSON.parse(row.metadata) as Record<string, unknown>).map(([key, value]) => ({
         workspace_id: row.workspace_id,
         contact_id: row.id,
-        key,
+        key: storable(key),
         folded_value: foldedValue(value),
       })),
     );
