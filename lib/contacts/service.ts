@@ -29,6 +29,7 @@ import type {
   UpdateContactInput,
 } from "./schemas";
 import { jsonText, type JsonText } from "../json-text";
+import { recordContactEvent } from "../webhooks/outbox";
 
 // The rules for contacts that are not SQL: tenancy, metadata merging, what a missing contact means.
 
@@ -59,7 +60,10 @@ export async function createContact(store: Store, workspaceId: string, input: Cr
     throw new InvalidInputError({ chatbotId: "Must be the id of a chatbot in this workspace" });
   }
   const row = newContactRow(workspaceId, input);
-  await writeTransaction(store, (tx) => insertContacts(tx, [row]));
+  await writeTransaction(store, async (tx) => {
+    await insertContacts(tx, [row]);
+    await recordContactEvent(tx, workspaceId, "contact.created", row);
+  });
   return toContact(row);
 }
 
@@ -100,13 +104,18 @@ export async function updateContact(
     }
     const updated = await updateContactRow(tx, workspaceId, contactId, changes);
     if (!updated) throw contactNotFound();
+    await recordContactEvent(tx, workspaceId, "contact.updated", updated);
     return toContact(updated);
   });
 }
 
 export async function deleteContact(store: Store, workspaceId: string, contactId: string): Promise<void> {
   assertPossibleContactId(contactId);
-  const deleted = await writeTransaction(store, (tx) => deleteContactRow(tx, workspaceId, contactId));
+  const deleted = await writeTransaction(store, async (tx) => {
+    const contact = await deleteContactRow(tx, workspaceId, contactId);
+    if (contact) await recordContactEvent(tx, workspaceId, "contact.deleted", contact);
+    return contact;
+  });
   if (!deleted) throw contactNotFound();
 }
 
