@@ -595,10 +595,11 @@ export interface components {
              * @example 2023-07-15T14:22:31.000Z
              */
             createdAt: string;
-            /** @description Every attempt, oldest first. */
+            /** @description Every attempt (the latest 1000), oldest first. */
             attemptLog: components["schemas"]["WebhookAttempt"][];
         };
         WebhookAttempt: {
+            /** Format: int32 */
             number: number;
             /**
              * Format: date-time

@@ -95,8 +95,10 @@ export async function findDelivery(store: Store, workspaceId: string, endpointId
     .executeTakeFirst();
 }
 
-export async function listAttempts(store: Store, deliveryId: string): Promise<WebhookAttemptRow[]> {
-  return store.db.selectFrom("webhook_attempts").selectAll().where("delivery_id", "=", deliveryId).orderBy("number").execute();
+/** The latest `limit` attempts at a delivery, oldest first. */
+export async function listAttempts(store: Store, deliveryId: string, limit: number): Promise<WebhookAttemptRow[]> {
+  const latest = await store.db.selectFrom("webhook_attempts").selectAll().where("delivery_id", "=", deliveryId).orderBy("number", "desc").limit(limit).execute();
+  return latest.reverse();
 }
 
 /** Queues a delivery again, due now, with the retry schedule from its start; the delivery as queued. */

@@ -89,7 +89,7 @@ export const webhookEndpointSchema = z
   .object({
     id: idSchema.meta({ example: "whep_4Xk2f9QmZ0aB7cD1eF3g" }),
     url: z.string().max(WEBHOOK_URL_MAX_LENGTH),
-    events: z.array(z.enum(webhookEventTypes)).min(1),
+    events: z.array(z.enum(webhookEventTypes)).min(1).max(webhookEventTypes.length),
     description: z.string().max(WEBHOOK_DESCRIPTION_MAX_LENGTH).nullable(),
     enabled: z.boolean(),
     createdAt: timestampSchema,
@@ -100,6 +100,7 @@ export const webhookEndpointSchema = z
 /** `whsec_` and the base64 of 32 random bytes. */
 export const webhookSecretSchema = z
   .string()
+  .max(50)
   .regex(/^whsec_[A-Za-z0-9+/]{43}=$/)
   .meta({ description: "The signing secret: shown only here, keep it. Verify with any Standard Webhooks library.", example: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw+dNz/dZl8Rs=" });
 
@@ -116,6 +117,13 @@ export const webhookEndpointListSchema = z
 
 export const deletedWebhookEndpointSchema = z.object({ deleted: z.literal(true), id: idSchema }).meta({ id: "DeletedWebhookEndpoint" });
 
+const httpStatusSchema = z.number().int().min(100).max(599).meta({ format: "int32" });
+/** What went wrong in an attempt: an HTTP status with the start of the answer, or a network error. */
+export const ATTEMPT_ERROR_MAX_LENGTH = 1000;
+const attemptErrorSchema = z.string().max(ATTEMPT_ERROR_MAX_LENGTH);
+/** The attempt log answered: a delivery makes 1 + the retry schedule's attempts, and more when resent by hand. */
+export const ATTEMPT_LOG_MAX = 1000;
+
 export const webhookDeliverySchema = z
   .object({
     id: idSchema.meta({ example: "whdl_9Jd3kLm2Pq8Rs1Tu4Vw6" }),
@@ -124,9 +132,9 @@ export const webhookDeliverySchema = z
     status: z.enum(["pending", "succeeded", "failed"]),
     attempts: countSchema.meta({ description: "Attempts made so far." }),
     lastAttemptAt: timestampSchema.nullable(),
-    lastStatusCode: z.number().int().min(100).max(599).nullable().meta({ description: "The HTTP status the last attempt got; null when it got none." }),
+    lastStatusCode: httpStatusSchema.nullable().meta({ description: "The HTTP status the last attempt got; null when it got none." }),
     lastLatencyMs: countSchema.nullable().meta({ description: "How long the last attempt took, in milliseconds." }),
-    lastError: z.string().nullable().meta({ description: "Why the last attempt failed without an HTTP answer, or which status it got." }),
+    lastError: attemptErrorSchema.nullable().meta({ description: "Why the last attempt failed without an HTTP answer, or which status it got." }),
     nextAttemptAt: timestampSchema.nullable().meta({ description: "When pending: when the next attempt is due. Null once succeeded or failed." }),
     createdAt: timestampSchema,
   })
@@ -134,11 +142,11 @@ export const webhookDeliverySchema = z
 
 export const webhookAttemptSchema = z
   .object({
-    number: z.number().int().min(1),
+    number: z.number().int().min(1).meta({ format: "int32" }),
     attemptedAt: timestampSchema,
-    statusCode: z.number().int().min(100).max(599).nullable(),
+    statusCode: httpStatusSchema.nullable(),
     latencyMs: countSchema,
-    error: z.string().nullable(),
+    error: attemptErrorSchema.nullable(),
   })
   .meta({ id: "WebhookAttempt" });
 
@@ -152,7 +160,7 @@ export const webhookDeliveryListSchema = z
   .meta({ id: "WebhookDeliveryList" });
 
 export const webhookDeliveryWithAttemptsSchema = webhookDeliverySchema
-  .extend({ attemptLog: z.array(webhookAttemptSchema).meta({ description: "Every attempt, oldest first." }) })
+  .extend({ attemptLog: z.array(webhookAttemptSchema).max(ATTEMPT_LOG_MAX).meta({ description: `Every attempt (the latest ${ATTEMPT_LOG_MAX}), oldest first.` }) })
   .meta({ id: "WebhookDeliveryWithAttempts" });
 
 export type CreateWebhookEndpointInput = z.output<typeof createWebhookEndpointSchema>;

@@ -1,6 +1,7 @@
 import http from "node:http";
 import https from "node:https";
 import { assertDeliverable, guardedLookup, RefusedDestinationError } from "./destination";
+import { ATTEMPT_ERROR_MAX_LENGTH } from "./schemas";
 
 // One HTTP attempt at a delivery: POST the body with its headers, take the status, drop the
 // answer's body. No redirects are followed (a 3xx is a failed attempt): a redirect could point
@@ -19,7 +20,11 @@ export interface AttemptResult {
 
 export function sendAttempt(rawUrl: string, headers: Record<string, string>, body: string, signal: AbortSignal): Promise<AttemptResult> {
   const started = performance.now();
-  const done = (statusCode: number | null, error: string | null): AttemptResult => ({ statusCode, latencyMs: Math.round(performance.now() - started), error });
+  const done = (statusCode: number | null, error: string | null): AttemptResult => ({
+    statusCode,
+    latencyMs: Math.round(performance.now() - started),
+    error: error && error.slice(0, ATTEMPT_ERROR_MAX_LENGTH),
+  });
   return new Promise((settle) => {
     let settled = false;
     const resolve = (result: AttemptResult) => {

@@ -9,6 +9,7 @@ import { countDeliveries, findDelivery, insertDelivery, listAttempts, listDelive
 import { refusedDestination } from "./destination";
 import { countEndpoints, deleteEndpoint, findEndpoint, insertEndpoint, listEndpoints, updateEndpoint } from "./endpoint-repository";
 import {
+  ATTEMPT_LOG_MAX,
   TEST_EVENT_TYPE,
   type CreateWebhookEndpointInput,
   type ListWebhookEndpointsQuery,
@@ -169,7 +170,7 @@ export async function getWebhookDelivery(store: Store, workspaceId: string, endp
   assertPossibleId(deliveryId, deliveryNotFound);
   const row = await findDelivery(store, workspaceId, endpointId, deliveryId);
   if (!row) throw deliveryNotFound();
-  return { ...toDelivery(row), attemptLog: (await listAttempts(store, row.id)).map(toAttempt) };
+  return { ...toDelivery(row), attemptLog: (await listAttempts(store, row.id, ATTEMPT_LOG_MAX)).map(toAttempt) };
 }
 
 /** Sends a delivery again (any status), now, with the same body and `webhook-id`, and the whole retry schedule ahead. */
