@@ -25,23 +25,15 @@ export function sendAttempt(rawUrl: string, headers: Record<string, string>, bod
     latencyMs: Math.round(performance.now() - started),
     error: error && error.slice(0, ATTEMPT_ERROR_MAX_LENGTH),
   });
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+    assertDeliverable(url);
+  } catch (error) {
+    return Promise.resolve(done(null, describe(error)));
+  }
+  const transport = url.protocol === "https:" ? https : http;
   return new Promise((settle) => {
-    let settled = false;
-    const resolve = (result: AttemptResult) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      settle(result);
-    };
-    let timer: NodeJS.Timeout | undefined;
-    let url: URL;
-    try {
-      url = new URL(rawUrl);
-      assertDeliverable(url);
-    } catch (error) {
-      return resolve(done(null, describe(error)));
-    }
-    const transport = url.protocol === "https:" ? https : http;
     const request = transport.request(url, {
       method: "POST",
       headers: { ...headers, "content-length": String(Buffer.byteLength(body)), "user-agent": "Nexvio-Webhooks/1.0" },
@@ -49,8 +41,17 @@ export function sendAttempt(rawUrl: string, headers: Record<string, string>, bod
       signal,
       timeout: ATTEMPT_TIMEOUT_MS,
     });
-    timer = setTimeout(() => request.destroy(new Error(`No answer within ${ATTEMPT_TIMEOUT_MS / 1000} s`)), ATTEMPT_TIMEOUT_MS);
-    request.on("timeout", () => request.destroy(new Error(`No answer within ${ATTEMPT_TIMEOUT_MS / 1000} s`)));
+    const giveUp = () => request.destroy(new Error(`No answer within ${ATTEMPT_TIMEOUT_MS / 1000} s`));
+    // `timeout` above is for an idle socket; this bounds the whole attempt.
+    const timer = setTimeout(giveUp, ATTEMPT_TIMEOUT_MS);
+    let settled = false;
+    const resolve = (result: AttemptResult) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      settle(result);
+    };
+    request.on("timeout", giveUp);
     request.on("error", (error) => resolve(done(null, describe(error))));
     request.on("response", (response) => {
       const status = response.statusCode ?? 0;

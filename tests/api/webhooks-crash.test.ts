@@ -68,7 +68,7 @@ async function createContacts(tenant: Tenant, baseUrls: string[], count: number,
 function createdEvents(received: ReceivedWebhook[]): Map<string, ReceivedWebhook[]> {
   const byContact = new Map<string, ReceivedWebhook[]>();
   for (const webhook of received.filter((w) => w.body.type === "contact.created")) {
-    const id = webhook.body.data.contact.id as string;
+    const id = webhook.body.data.contact!.id;
     byContact.set(id, [...(byContact.get(id) ?? []), webhook]);
   }
   return byContact;

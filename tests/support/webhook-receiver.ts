@@ -1,5 +1,6 @@
 import http from "node:http";
 import { Webhook } from "standardwebhooks";
+import type { Contact } from "../../lib/contacts/schemas";
 import { freePort } from "./server";
 
 // A webhook receiver on 127.0.0.1 for the tests: it verifies every request with the
@@ -10,7 +11,7 @@ export interface ReceivedWebhook {
   timestamp: number;
   /** Whether the signature verified with the secret the receiver knew at the time. */
   verified: boolean;
-  body: { type: string; timestamp: string; data: Record<string, any> };
+  body: { type: string; timestamp: string; data: { contact?: Contact; endpoint?: { id: string; url: string } } };
   answeredWith: number;
   /** False when the sender had hung up (a killed server) before the answer: it never learnt of it. */
   answered: boolean;
