@@ -65,8 +65,9 @@ test("add an endpoint, edit a contact, see the delivery and resend it", async ({
 
   // The delivery shows in the list (it refreshes on its own): event, status, attempts, answer, latency.
   await page.goto("/settings/webhooks");
-  const resend = card.getByRole("button", { name: `Resend contact.updated ${delivered.webhookId}` });
-  const row = card.getByRole("row").filter({ has: resend });
+  const resendName = `Resend contact.updated ${delivered.webhookId}`;
+  const row = card.getByRole("row").filter({ has: page.getByRole("button", { name: resendName }) });
+  const resend = row.getByRole("button", { name: resendName });
   await expect(row.getByRole("rowheader")).toHaveText("contact.updated");
   await expect(row.getByRole("cell").nth(0)).toHaveText("succeeded");
   await expect(row.getByRole("cell").nth(1)).toHaveText("1");
