@@ -1,17 +1,16 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Plus, TriangleAlert } from "lucide-react";
+import { TriangleAlert } from "lucide-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { RevealOnceDialog } from "@/components/ui/reveal-once-dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { FormField } from "@/components/ui/form-field";
 import { Input, controlClass } from "@/components/ui/input";
 import { cn } from "@/lib/cn";
 import { ApiRequestError } from "@/lib/http/api-fetch";
-import { useReturnFocus } from "@/lib/hooks/use-return-focus";
 import { useCreateWebhookEndpoint } from "@/lib/webhooks/queries";
 import { createWebhookEndpointSchema, webhookEventTypes, type WebhookEndpointWithSecret } from "@/lib/webhooks/schemas";
 
@@ -20,45 +19,18 @@ const FORM_FIELDS = ["url", "events", "description"] as const;
 
 /** The "Add endpoint" button and its dialog: URL and events first, then the signing secret, shown once. */
 export function CreateWebhookEndpointDialog() {
-  const [open, setOpen] = useState(false);
-  const [created, setCreated] = useState<WebhookEndpointWithSecret | null>(null);
-  const rememberOpener = useReturnFocus(open);
-
-  function changeOpen(next: boolean) {
-    setOpen(next);
-    // Closing by any means forgets the secret: it is not shown again.
-    if (!next) setCreated(null);
-  }
-
   return (
-    <>
-      <Button
-        variant="primary"
-        onClick={(event) => {
-          rememberOpener(event.currentTarget);
-          changeOpen(true);
-        }}
-      >
-        <Plus aria-hidden="true" className="size-4" />
-        Add endpoint
-      </Button>
-      <Dialog
-        open={open}
-        onOpenChange={changeOpen}
-        title={created ? "Copy the signing secret" : "Add webhook endpoint"}
-        description={
-          created
-            ? "Verify each request's webhook-signature with it (any Standard Webhooks library does)."
-            : "Contact events are POSTed to this URL, signed, and retried for about a day until it answers 2xx."
-        }
-      >
-        {created ? (
-          <SigningSecret endpoint={created} onDone={() => changeOpen(false)} />
-        ) : (
-          <CreateEndpointForm onCreated={setCreated} onCancel={() => changeOpen(false)} />
-        )}
-      </Dialog>
-    </>
+    <RevealOnceDialog<WebhookEndpointWithSecret>
+      triggerLabel="Add endpoint"
+      title={(created) => (created ? "Copy the signing secret" : "Add webhook endpoint")}
+      description={(created) =>
+        created
+          ? "Verify each request's webhook-signature with it (any Standard Webhooks library does)."
+          : "Contact events are POSTed to this URL, signed, and retried for about a day until it answers 2xx."
+      }
+      form={(onCreated, onCancel) => <CreateEndpointForm onCreated={onCreated} onCancel={onCancel} />}
+      revealed={(created, onDone) => <SigningSecret endpoint={created} onDone={onDone} />}
+    />
   );
 }
 
