@@ -16,6 +16,8 @@ import { webhookHeaders } from "./signature";
 // leaves its lease to run out, and the delivery is sent again (at least once, same webhook-id).
 
 const POLL_INTERVAL_MS = 500;
+/** After the database failed a poll: it may be away, and opening it again is not free. */
+const RETRY_AFTER_ERROR_MS = 5_000;
 /** Attempts in flight per process at most. */
 const MAX_IN_FLIGHT = 4;
 /** How long a claim holds a delivery: the attempt's timeout and room to record it. */
@@ -32,9 +34,10 @@ export function startWebhookWorker(openStore: () => Promise<Store>): WebhookWork
   let stopped = false;
   let polling = false;
   let lastErrorLogged = 0;
+  let pausedUntil = 0;
 
   const poll = async () => {
-    if (stopped || polling || inFlight.size >= MAX_IN_FLIGHT) return;
+    if (stopped || polling || inFlight.size >= MAX_IN_FLIGHT || Date.now() < pausedUntil) return;
     polling = true;
     try {
       const now = Date.now();
@@ -48,7 +51,8 @@ export function startWebhookWorker(openStore: () => Promise<Store>): WebhookWork
       });
       for (const delivery of claimed) void attempt(store, delivery, claimId);
     } catch (error) {
-      // A database that is busy or away: the next poll tries again; say so at most once a minute.
+      // A database that is busy or away: try again in a while; say so at most once a minute.
+      pausedUntil = Date.now() + RETRY_AFTER_ERROR_MS;
       if (Date.now() - lastErrorLogged > 60_000) {
         lastErrorLogged = Date.now();
         log.warn({ err: error }, "webhook worker could not claim deliveries");
