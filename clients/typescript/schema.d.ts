@@ -76,6 +76,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook endpoints
+         * @description The workspace's webhook endpoints, newest first, without their secrets.
+         */
+        get: operations["listWebhookEndpoints"];
+        put?: never;
+        /**
+         * Create a webhook endpoint
+         * @description Registers a URL to receive the workspace's contact events, signed per Standard Webhooks. The answer carries the signing `secret`, shown only now and when rotated. `url` must be `http://` or `https://` and not on a loopback, private, link-local or other non-public address (nor a name that resolves to one), unless the operator allows private destinations.
+         */
+        post: operations["createWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{endpointId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a webhook endpoint
+         * @description One endpoint, without its secret.
+         */
+        get: operations["getWebhookEndpoint"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook endpoint
+         * @description Deletes the endpoint with its deliveries and their attempts; nothing more is sent to it.
+         */
+        delete: operations["deleteWebhookEndpoint"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a webhook endpoint
+         * @description Changes only the fields given. A disabled endpoint gets no new events; deliveries already queued for it wait until it is enabled again. `url` must be `http://` or `https://` and not on a loopback, private, link-local or other non-public address (nor a name that resolves to one), unless the operator allows private destinations.
+         */
+        patch: operations["updateWebhookEndpoint"];
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{endpointId}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a webhook endpoint's secret
+         * @description Replaces the signing secret: every attempt from now on, retries of earlier events included, is signed with the new one. The answer is the only place it is shown.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{endpointId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event
+         * @description Queues a `webhook.test` event (`{"type":"webhook.test","timestamp":…,"data":{"endpoint":{"id","url"}}}`) to this endpoint alone, whatever events it subscribes to. It is sent and retried like any other; follow it in the deliveries.
+         */
+        post: operations["sendTestWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{endpointId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an endpoint's deliveries
+         * @description One delivery per event sent to the endpoint, newest first, with its status and its last attempt.
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{endpointId}/deliveries/{deliveryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a delivery and its attempts
+         * @description The delivery and every attempt made (when, the HTTP status got, how long it took, what went wrong), oldest first.
+         */
+        get: operations["getWebhookDelivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resend a delivery
+         * @description Queues the delivery again, due now, whatever its status (a failed one most often): the same body and the same `webhook-id` (receivers that deduplicate by it see the same event), signed anew, with the whole retry schedule ahead.
+         */
+        post: operations["resendWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -123,6 +275,50 @@ export interface components {
             metadata?: {
                 [key: string]: string | number | boolean | null;
             };
+        };
+        CreateWebhookEndpoint: {
+            /**
+             * @description Where events are POSTed: http:// or https://, not on a private address.
+             * @example https://example.com/webhooks/nexvio
+             */
+            url: string;
+            /**
+             * @description The event types sent to this endpoint.
+             * @example [
+             *       "contact.created",
+             *       "contact.updated"
+             *     ]
+             */
+            events: ("contact.created" | "contact.updated" | "contact.deleted" | "contact.merged")[];
+            /**
+             * @description A note for people: what this endpoint is for.
+             * @example CRM sync
+             */
+            description?: string | null;
+            /** @description Whether events are sent to it. */
+            enabled?: boolean;
+        };
+        UpdateWebhookEndpoint: {
+            /**
+             * @description Where events are POSTed: http:// or https://, not on a private address.
+             * @example https://example.com/webhooks/nexvio
+             */
+            url?: string;
+            /**
+             * @description The event types sent to this endpoint.
+             * @example [
+             *       "contact.created",
+             *       "contact.updated"
+             *     ]
+             */
+            events?: ("contact.created" | "contact.updated" | "contact.deleted" | "contact.merged")[];
+            /**
+             * @description A note for people: what this endpoint is for.
+             * @example CRM sync
+             */
+            description?: string | null;
+            /** @description Whether events are sent to it. */
+            enabled?: boolean;
         };
         ContactList: {
             contacts: components["schemas"]["Contact"][];
@@ -255,6 +451,167 @@ export interface components {
             /** Format: int64 */
             messageCount: number;
             summary: string | null;
+        };
+        WebhookEndpointList: {
+            endpoints: components["schemas"]["WebhookEndpoint"][];
+            /**
+             * Format: int64
+             * @description Every endpoint of the workspace.
+             */
+            total: number;
+            /**
+             * Format: int64
+             * @description The limit applied.
+             */
+            limit: number;
+            /**
+             * Format: int64
+             * @description The offset applied.
+             */
+            offset: number;
+        };
+        WebhookEndpoint: {
+            /** @example whep_4Xk2f9QmZ0aB7cD1eF3g */
+            id: string;
+            url: string;
+            events: ("contact.created" | "contact.updated" | "contact.deleted" | "contact.merged")[];
+            description: string | null;
+            enabled: boolean;
+            /**
+             * Format: date-time
+             * @example 2023-07-15T14:22:31.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2023-07-15T14:22:31.000Z
+             */
+            updatedAt: string;
+        };
+        WebhookEndpointWithSecret: {
+            /** @example whep_4Xk2f9QmZ0aB7cD1eF3g */
+            id: string;
+            url: string;
+            events: ("contact.created" | "contact.updated" | "contact.deleted" | "contact.merged")[];
+            description: string | null;
+            enabled: boolean;
+            /**
+             * Format: date-time
+             * @example 2023-07-15T14:22:31.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2023-07-15T14:22:31.000Z
+             */
+            updatedAt: string;
+            /**
+             * @description The signing secret: shown only here, keep it. Verify with any Standard Webhooks library.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw+dNz/dZl8Rs=
+             */
+            secret: string;
+        };
+        DeletedWebhookEndpoint: {
+            /** @constant */
+            deleted: true;
+            id: string;
+        };
+        WebhookDelivery: {
+            /** @example whdl_9Jd3kLm2Pq8Rs1Tu4Vw6 */
+            id: string;
+            /**
+             * @description The `webhook-id` header: the same on every attempt, a resend included.
+             * @example msg_9Jd3kLm2Pq8Rs1Tu4Vw6
+             */
+            webhookId: string;
+            /** @enum {string} */
+            eventType: "contact.created" | "contact.updated" | "contact.deleted" | "contact.merged" | "webhook.test";
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+            /**
+             * Format: int64
+             * @description Attempts made so far.
+             */
+            attempts: number;
+            lastAttemptAt: string | null;
+            /** @description The HTTP status the last attempt got; null when it got none. */
+            lastStatusCode: number | null;
+            /** @description How long the last attempt took, in milliseconds. */
+            lastLatencyMs: number | null;
+            /** @description Why the last attempt failed without an HTTP answer, or which status it got. */
+            lastError: string | null;
+            /** @description When pending: when the next attempt is due. Null once succeeded or failed. */
+            nextAttemptAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2023-07-15T14:22:31.000Z
+             */
+            createdAt: string;
+        };
+        WebhookDeliveryList: {
+            deliveries: components["schemas"]["WebhookDelivery"][];
+            /**
+             * Format: int64
+             * @description Every delivery to the endpoint.
+             */
+            total: number;
+            /**
+             * Format: int64
+             * @description The limit applied.
+             */
+            limit: number;
+            /**
+             * Format: int64
+             * @description The offset applied.
+             */
+            offset: number;
+        };
+        WebhookDeliveryWithAttempts: {
+            /** @example whdl_9Jd3kLm2Pq8Rs1Tu4Vw6 */
+            id: string;
+            /**
+             * @description The `webhook-id` header: the same on every attempt, a resend included.
+             * @example msg_9Jd3kLm2Pq8Rs1Tu4Vw6
+             */
+            webhookId: string;
+            /** @enum {string} */
+            eventType: "contact.created" | "contact.updated" | "contact.deleted" | "contact.merged" | "webhook.test";
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+            /**
+             * Format: int64
+             * @description Attempts made so far.
+             */
+            attempts: number;
+            lastAttemptAt: string | null;
+            /** @description The HTTP status the last attempt got; null when it got none. */
+            lastStatusCode: number | null;
+            /** @description How long the last attempt took, in milliseconds. */
+            lastLatencyMs: number | null;
+            /** @description Why the last attempt failed without an HTTP answer, or which status it got. */
+            lastError: string | null;
+            /** @description When pending: when the next attempt is due. Null once succeeded or failed. */
+            nextAttemptAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2023-07-15T14:22:31.000Z
+             */
+            createdAt: string;
+            /** @description Every attempt (the latest 1000), oldest first. */
+            attemptLog: components["schemas"]["WebhookAttempt"][];
+        };
+        WebhookAttempt: {
+            /** Format: int32 */
+            number: number;
+            /**
+             * Format: date-time
+             * @example 2023-07-15T14:22:31.000Z
+             */
+            attemptedAt: string;
+            statusCode: number | null;
+            /** Format: int64 */
+            latencyMs: number;
+            error: string | null;
         };
     };
     responses: never;
@@ -1242,6 +1599,1588 @@ export interface operations {
             };
             /** @description Contact absent, deleted, or in another workspace. */
             404: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over the rate limit: the key's requests, or (without a valid key) the address's failed authentications; the `X-RateLimit-*` headers describe the budget that ran out. See `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error; nothing is leaked, the request id is logged. */
+            500: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listWebhookEndpoints: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return. */
+                limit?: number;
+                /** @description Number of items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of endpoints and their total. */
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "success";
+                        data: components["schemas"]["WebhookEndpointList"];
+                    };
+                };
+            };
+            /** @description Invalid query parameter, or a known one given twice (`validation_error`). */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Failed authentications from this client address allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Failed authentications from this client address left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description How to authenticate: `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over the rate limit: the key's requests, or (without a valid key) the address's failed authentications; the `X-RateLimit-*` headers describe the budget that ran out. See `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error; nothing is leaked, the request id is logged. */
+            500: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookEndpoint"];
+            };
+        };
+        responses: {
+            /** @description The endpoint, with its secret. */
+            201: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "success";
+                        data: {
+                            endpoint: components["schemas"]["WebhookEndpointWithSecret"];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid body, unknown field, or a refused destination (`validation_error`). Also an `Idempotency-Key` that is not 1–255 printable ASCII characters (`validation_error` on `Idempotency-Key`). */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Failed authentications from this client address allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Failed authentications from this client address left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description How to authenticate: `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A write with the dashboard's session cookie from another site (`forbidden`). */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Another request with this `Idempotency-Key` is still running (`idempotency_key_in_use`). See `Retry-After`. */
+            409: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body larger than 1 MiB. */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Content-Type is not application/json. */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This `Idempotency-Key` was used for another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over the rate limit: the key's requests, or (without a valid key) the address's failed authentications; the `X-RateLimit-*` headers describe the budget that ran out. See `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error; nothing is leaked, the request id is logged. */
+            500: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The endpoint's id. */
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint. */
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "success";
+                        data: {
+                            endpoint: components["schemas"]["WebhookEndpoint"];
+                        };
+                    };
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Failed authentications from this client address allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Failed authentications from this client address left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description How to authenticate: `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Webhook endpoint absent, deleted, or in another workspace. */
+            404: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over the rate limit: the key's requests, or (without a valid key) the address's failed authentications; the `X-RateLimit-*` headers describe the budget that ran out. See `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error; nothing is leaked, the request id is logged. */
+            500: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The endpoint's id. */
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint is gone. */
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "success";
+                        data: components["schemas"]["DeletedWebhookEndpoint"];
+                    };
+                };
+            };
+            /** @description An invalid request: an `Idempotency-Key` that is not 1–255 printable ASCII characters (`validation_error` on `Idempotency-Key`). */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Failed authentications from this client address allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Failed authentications from this client address left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description How to authenticate: `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A write with the dashboard's session cookie from another site (`forbidden`). */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Webhook endpoint absent, deleted, or in another workspace. */
+            404: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Another request with this `Idempotency-Key` is still running (`idempotency_key_in_use`). See `Retry-After`. */
+            409: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This `Idempotency-Key` was used for another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over the rate limit: the key's requests, or (without a valid key) the address's failed authentications; the `X-RateLimit-*` headers describe the budget that ran out. See `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error; nothing is leaked, the request id is logged. */
+            500: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The endpoint's id. */
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookEndpoint"];
+            };
+        };
+        responses: {
+            /** @description The endpoint after the change. */
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "success";
+                        data: {
+                            endpoint: components["schemas"]["WebhookEndpoint"];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid body, unknown field, no field at all, or a refused destination (`validation_error`). Also an `Idempotency-Key` that is not 1–255 printable ASCII characters (`validation_error` on `Idempotency-Key`). */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Failed authentications from this client address allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Failed authentications from this client address left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description How to authenticate: `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A write with the dashboard's session cookie from another site (`forbidden`). */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Webhook endpoint absent, deleted, or in another workspace. */
+            404: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Another request with this `Idempotency-Key` is still running (`idempotency_key_in_use`). See `Retry-After`. */
+            409: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body larger than 1 MiB. */
+            413: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Content-Type is not application/json. */
+            415: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This `Idempotency-Key` was used for another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over the rate limit: the key's requests, or (without a valid key) the address's failed authentications; the `X-RateLimit-*` headers describe the budget that ran out. See `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error; nothing is leaked, the request id is logged. */
+            500: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The endpoint's id. */
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint, with its new secret. */
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "success";
+                        data: {
+                            endpoint: components["schemas"]["WebhookEndpointWithSecret"];
+                        };
+                    };
+                };
+            };
+            /** @description An invalid request: an `Idempotency-Key` that is not 1–255 printable ASCII characters (`validation_error` on `Idempotency-Key`). */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Failed authentications from this client address allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Failed authentications from this client address left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description How to authenticate: `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A write with the dashboard's session cookie from another site (`forbidden`). */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Webhook endpoint absent, deleted, or in another workspace. */
+            404: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Another request with this `Idempotency-Key` is still running (`idempotency_key_in_use`). See `Retry-After`. */
+            409: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This `Idempotency-Key` was used for another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over the rate limit: the key's requests, or (without a valid key) the address's failed authentications; the `X-RateLimit-*` headers describe the budget that ran out. See `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error; nothing is leaked, the request id is logged. */
+            500: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    sendTestWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The endpoint's id. */
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The test event is queued. */
+            202: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "success";
+                        data: {
+                            delivery: components["schemas"]["WebhookDelivery"];
+                        };
+                    };
+                };
+            };
+            /** @description An invalid request: an `Idempotency-Key` that is not 1–255 printable ASCII characters (`validation_error` on `Idempotency-Key`). */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Failed authentications from this client address allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Failed authentications from this client address left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description How to authenticate: `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A write with the dashboard's session cookie from another site (`forbidden`). */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Webhook endpoint absent, deleted, or in another workspace. */
+            404: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Another request with this `Idempotency-Key` is still running (`idempotency_key_in_use`). See `Retry-After`. */
+            409: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This `Idempotency-Key` was used for another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over the rate limit: the key's requests, or (without a valid key) the address's failed authentications; the `X-RateLimit-*` headers describe the budget that ran out. See `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error; nothing is leaked, the request id is logged. */
+            500: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Maximum number of items to return. */
+                limit?: number;
+                /** @description Number of items to skip. */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The endpoint's id. */
+                endpointId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deliveries and their total. */
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "success";
+                        data: components["schemas"]["WebhookDeliveryList"];
+                    };
+                };
+            };
+            /** @description Invalid query parameter, or a known one given twice (`validation_error`). */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Failed authentications from this client address allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Failed authentications from this client address left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description How to authenticate: `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Webhook endpoint absent, deleted, or in another workspace. */
+            404: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over the rate limit: the key's requests, or (without a valid key) the address's failed authentications; the `X-RateLimit-*` headers describe the budget that ran out. See `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error; nothing is leaked, the request id is logged. */
+            500: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The endpoint's id. */
+                endpointId: string;
+                /** @description The delivery's id. */
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery with its attempt log. */
+            200: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "success";
+                        data: {
+                            delivery: components["schemas"]["WebhookDeliveryWithAttempts"];
+                        };
+                    };
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Failed authentications from this client address allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Failed authentications from this client address left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description How to authenticate: `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Webhook endpoint or delivery absent, or in another workspace. */
+            404: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Over the rate limit: the key's requests, or (without a valid key) the address's failed authentications; the `X-RateLimit-*` headers describe the budget that ran out. See `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error; nothing is leaked, the request id is logged. */
+            500: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    resendWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The endpoint's id. */
+                endpointId: string;
+                /** @description The delivery's id. */
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery is queued again. */
+            202: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "success";
+                        data: {
+                            delivery: components["schemas"]["WebhookDelivery"];
+                        };
+                    };
+                };
+            };
+            /** @description An invalid request: an `Idempotency-Key` that is not 1–255 printable ASCII characters (`validation_error` on `Idempotency-Key`). */
+            400: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, malformed, unknown or revoked API key. */
+            401: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Failed authentications from this client address allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Failed authentications from this client address left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description How to authenticate: `Bearer`. */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A write with the dashboard's session cookie from another site (`forbidden`). */
+            403: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Webhook endpoint or delivery absent, or in another workspace. */
+            404: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description `true` when this answer is the one kept for an earlier request with the same `Idempotency-Key`, sent again: the request did not run again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Another request with this `Idempotency-Key` is still running (`idempotency_key_in_use`). See `Retry-After`. */
+            409: {
+                headers: {
+                    /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Requests with this API key (or signed-in staff member) allowed per minute. */
+                    "X-RateLimit-Limit": string;
+                    /** @description Requests with this API key (or signed-in staff member) left in the current window. */
+                    "X-RateLimit-Remaining": string;
+                    /** @description When the window resets, in Unix seconds. */
+                    "X-RateLimit-Reset": string;
+                    /** @description Seconds to wait before the next request. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This `Idempotency-Key` was used for another method, path or body (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     /** @description The request's id: the caller's own `X-Request-Id` when it sent a usable one (1–128 of `A–Z a–z 0–9 _ . : -`), otherwise a new one. Quote it when reporting a problem. */
                     "X-Request-Id": string;

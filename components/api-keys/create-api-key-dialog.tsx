@@ -1,60 +1,31 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Plus } from "lucide-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { RevealOnceDialog } from "@/components/ui/reveal-once-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { useCreateApiKey } from "@/lib/api-keys/queries";
 import { createApiKeySchema, type CreateApiKeyInput, type CreatedApiKey } from "@/lib/api-keys/schemas";
 import { ApiRequestError } from "@/lib/http/api-fetch";
 import { NewApiKeyPanel } from "./new-api-key-panel";
-import { useReturnFocus } from "@/lib/hooks/use-return-focus";
 import { FormAlert } from "@/components/ui/form-alert";
 
 /** The "Create API key" button and its dialog: a name first, then the new key, shown once. */
 export function CreateApiKeyDialog() {
-  const [open, setOpen] = useState(false);
-  const [created, setCreated] = useState<CreatedApiKey | null>(null);
-  const rememberOpener = useReturnFocus(open);
-
-  function changeOpen(next: boolean) {
-    setOpen(next);
-    // Closing by any means (Done, Escape) forgets the key: it is not shown again.
-    if (!next) setCreated(null);
-  }
-
   return (
-    <>
-      <Button
-        variant="primary"
-        onClick={(event) => {
-          rememberOpener(event.currentTarget);
-          changeOpen(true);
-        }}
-      >
-        <Plus aria-hidden="true" className="size-4" />
-        Create API key
-      </Button>
-      <Dialog
-        open={open}
-        onOpenChange={changeOpen}
-        title={created ? "Copy your new API key" : "Create API key"}
-        description={
-          created
-            ? `Integrations send it as "Authorization: Bearer <key>" to the /v1 API of this workspace.`
-            : "Name the key after the integration that will use it, so you know which one to revoke."
-        }
-      >
-        {created ? (
-          <NewApiKeyPanel created={created} onDone={() => changeOpen(false)} />
-        ) : (
-          <CreateApiKeyForm onCreated={setCreated} onCancel={() => changeOpen(false)} />
-        )}
-      </Dialog>
-    </>
+    <RevealOnceDialog<CreatedApiKey>
+      triggerLabel="Create API key"
+      title={(created) => (created ? "Copy your new API key" : "Create API key")}
+      description={(created) =>
+        created
+          ? `Integrations send it as "Authorization: Bearer <key>" to the /v1 API of this workspace.`
+          : "Name the key after the integration that will use it, so you know which one to revoke."
+      }
+      form={(onCreated, onCancel) => <CreateApiKeyForm onCreated={onCreated} onCancel={onCancel} />}
+      revealed={(created, onDone) => <NewApiKeyPanel created={created} onDone={onDone} />}
+    />
   );
 }
 

@@ -1,5 +1,5 @@
 "use client";
-import { BookOpen, ContactRound, KeyRound, LayoutDashboard, LogOut } from "lucide-react";
+import { BookOpen, ContactRound, KeyRound, Webhook, LayoutDashboard, LogOut } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
@@ -11,6 +11,7 @@ const NAVIGATION = [
   { href: "/", label: "Overview", icon: LayoutDashboard },
   { href: "/contacts", label: "Contacts", icon: ContactRound },
   { href: "/settings/api-keys", label: "API keys", icon: KeyRound },
+  { href: "/settings/webhooks", label: "Webhooks", icon: Webhook },
   { href: "/api-reference", label: "API reference", icon: BookOpen },
 ];
 

@@ -14,6 +14,8 @@ export default async function globalSetup() {
     AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnopq",
     NEXT_TELEMETRY_DISABLED: "1",
     SIGN_IN_LIMIT_PER_MINUTE: "60",
+    // e2e/webhooks.spec.ts receives on 127.0.0.1.
+    WEBHOOK_ALLOW_PRIVATE_DESTINATIONS: "true",
   };
   const seed = execFileSync(process.execPath, ["--import", "tsx", "e2e/support/seed-e2e.ts"], { cwd: REPO_ROOT, env });
   fs.mkdirSync(STATE_DIR, { recursive: true });

@@ -34,7 +34,7 @@ export interface RouteRequest {
 
 export interface RouteDefinition<
   Req extends RouteRequest = RouteRequest,
-  Status extends 200 | 201 = 200 | 201,
+  Status extends 200 | 201 | 202 = 200 | 201 | 202,
   Data extends z.ZodType = z.ZodType,
 > {
   method: Method;
@@ -93,7 +93,7 @@ export interface HandlerResult<Status extends number, Data> {
 }
 
 /** Declares a route; the type parameters carry its schemas to the handler and to the dashboard. */
-export function defineRoute<Req extends RouteRequest, Status extends 200 | 201, Data extends z.ZodType>(
+export function defineRoute<Req extends RouteRequest, Status extends 200 | 201 | 202, Data extends z.ZodType>(
   route: RouteDefinition<Req, Status, Data>,
 ): RouteDefinition<Req, Status, Data> {
   return route;

@@ -252,8 +252,8 @@ export async function updateContactRow(
   return updated;
 }
 
-/** Deletes a contact; its conversations stay in the workspace with no contact. False when absent. */
-export async function deleteContactRow(store: Store, workspaceId: string, contactId: string): Promise<boolean> {
+/** Deletes a contact; its conversations stay in the workspace with no contact. The contact as it was, or undefined when absent. */
+export async function deleteContactRow(store: Store, workspaceId: string, contactId: string): Promise<StoredContact | undefined> {
   await store.db
     .updateTable("conversations")
     .set({ contact_id: null })
@@ -264,11 +264,11 @@ export async function deleteContactRow(store: Store, workspaceId: string, contac
     .deleteFrom("contacts")
     .where("workspace_id", "=", workspaceId)
     .where("id", "=", contactId)
-    .returning("chatbot_id")
+    .returning(CONTACT_COLUMNS)
     .executeTakeFirst();
   if (deleted) {
     await subtractFromContactCount(store, workspaceId, deleted.chatbot_id);
     await forgetMetadata(store, workspaceId, contactId);
   }
-  return deleted !== undefined;
+  return deleted;
 }

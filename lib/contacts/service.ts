@@ -35,6 +35,7 @@ import { sortKeyColumns } from "./sort-key";
 import { contactETag } from "./etag";
 import { ifMatchAccepts } from "../validation/entity-tags";
 import { cursorAfter, positionOf } from "./list-cursor";
+import { recordContactEvent } from "../webhooks/outbox";
 
 // The rules for contacts that are not SQL: tenancy, metadata merging, what a missing contact means.
 
@@ -119,7 +120,10 @@ export async function createContact(store: Store, workspaceId: string, input: Cr
     throw new InvalidInputError({ chatbotId: "Must be the id of a chatbot in this workspace" });
   }
   const row = newContactRow(workspaceId, input);
-  await writeTransaction(store, (tx) => insertContacts(tx, [row]));
+  await writeTransaction(store, async (tx) => {
+    await insertContacts(tx, [row]);
+    await recordContactEvent(tx, workspaceId, "contact.created", row);
+  });
   return toContact(row);
 }
 
@@ -163,6 +167,7 @@ export async function updateContact(
     }
     const updated = await updateContactRow(tx, workspaceId, contactId, changes);
     if (!updated) throw contactNotFound();
+    await recordContactEvent(tx, workspaceId, "contact.updated", updated);
     return toContact(updated);
   });
 }
@@ -172,10 +177,12 @@ export async function deleteContact(store: Store, workspaceId: string, contactId
   const deleted = await writeTransaction(store, async (tx) => {
     if (conditions.ifMatch !== undefined) {
       const current = await forUpdate(tx, tx.db.selectFrom("contacts").select("updated_at").where("workspace_id", "=", workspaceId).where("id", "=", contactId)).executeTakeFirst();
-      if (!current) return false;
+      if (!current) return undefined;
       assertIfMatch(conditions, { id: contactId, updated_at: current.updated_at });
     }
-    return deleteContactRow(tx, workspaceId, contactId);
+    const contact = await deleteContactRow(tx, workspaceId, contactId);
+    if (contact) await recordContactEvent(tx, workspaceId, "contact.deleted", contact);
+    return contact;
   });
   if (!deleted) throw contactNotFound();
 }

@@ -125,6 +125,53 @@ export interface StaffSessionsTable {
   updated_at: AuthDate;
 }
 
+export interface WebhookEndpointsTable {
+  workspace_id: string;
+  id: string;
+  url: string;
+  description: string | null;
+  /** JSON text of an array of event types. */
+  events: string;
+  /** 0 or 1 on both backends. */
+  enabled: number;
+  secret: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  workspace_id: string;
+  endpoint_id: string;
+  /** The `webhook-id` header: the same on every attempt. */
+  webhook_id: string;
+  event_type: string;
+  /** The exact body sent. */
+  payload: string;
+  status: "pending" | "succeeded" | "failed";
+  attempts: number;
+  /** Failed attempts since the delivery was (re)queued: picks the next delay of the retry schedule. */
+  failures: number;
+  /** When pending: when it is due, or when the lease of the worker sending it ends. */
+  next_attempt_at: string | null;
+  /** Which claim may record the attempt in flight. */
+  claim_id: string | null;
+  last_attempt_at: string | null;
+  last_status_code: number | null;
+  last_latency_ms: number | null;
+  last_error: string | null;
+  created_at: string;
+}
+
+export interface WebhookAttemptsTable {
+  delivery_id: string;
+  number: number;
+  attempted_at: string;
+  status_code: number | null;
+  latency_ms: number;
+  error: string | null;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   chatbots: ChatbotsTable;
@@ -137,6 +184,9 @@ export interface Database {
   staff_users: StaffUsersTable;
   staff_accounts: StaffAccountsTable;
   staff_sessions: StaffSessionsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }
 
 export type ContactRow = Selectable<ContactsTable>;
@@ -147,3 +197,6 @@ export type ContactMetadataRow = Selectable<ContactMetadataTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type ChatbotRow = Selectable<ChatbotsTable>;
 export type WorkspaceRow = Selectable<WorkspacesTable>;
+export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>;
+export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
+export type WebhookAttemptRow = Selectable<WebhookAttemptsTable>;

@@ -32,6 +32,8 @@ export interface StorageDialect {
   writeTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T>;
   /** Locks the selected rows until the transaction ends, where the write lock does not already. */
   forUpdate<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
+  /** Locks the selected rows, passing over those another transaction has locked (a work queue's claim). */
+  skipLocked<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
   /**
    * The rows a subquery selects as the text of a JSON array (`[]` when none): one object per row,
    * keyed by the selected names, in the subquery's order. Lets one query answer with a parent row

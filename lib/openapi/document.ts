@@ -137,7 +137,10 @@ export function buildOpenApiDocument(routes: readonly AnyRoute[], serverUrl = "/
     // For integrators, not an internal API (OWASP API9: say who each server is for).
     servers: [{ url: serverUrl, "x-internal": false }],
     security: [{ bearerAuth: [] }],
-    tags: [{ name: "Contacts", description: "Contacts and their conversations." }],
+    tags: [
+      { name: "Contacts", description: "Contacts and their conversations." },
+      { name: "Webhooks", description: "Endpoints that receive contact events, signed per Standard Webhooks, and their deliveries." },
+    ],
     components: {
       securitySchemes: { bearerAuth: { type: "http", scheme: "bearer", description: "Authorization: Bearer nxv_…" } },
     },

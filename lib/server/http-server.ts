@@ -2,7 +2,9 @@ import http from "node:http";
 import net from "node:net";
 import next from "next";
 import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
-import { releaseResources } from "../shutdown";
+import { getStore } from "../db/client";
+import { onShutdown, releaseResources } from "../shutdown";
+import { startWebhookWorker } from "../webhooks/worker";
 import { answerApiError } from "./api-error-response";
 import { answerApiRequest } from "./api-listener";
 import { answerMalformedRequest } from "./malformed-request";
@@ -49,6 +51,9 @@ export async function startServer({ dir, port = Number(process.env.PORT ?? 3000)
     server.once("error", reject);
     server.listen(port, hostname, resolve);
   });
+  // Webhook deliveries are sent from the server process itself: no other service to run.
+  const webhooks = startWebhookWorker(getStore);
+  onShutdown(() => webhooks.stop());
 
   // SIGTERM: stop accepting connections (once those already queued are taken), answer every request
   // received, then release the database and exit. Answers from now on carry `Connection: close`.

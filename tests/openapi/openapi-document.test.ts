@@ -55,6 +55,16 @@ describe("GET /v1/openapi.json", () => {
         "PATCH /v1/contacts/{contactId}",
         "DELETE /v1/contacts/{contactId}",
         "GET /v1/contacts/{contactId}/conversations",
+        "GET /v1/webhook-endpoints",
+        "POST /v1/webhook-endpoints",
+        "GET /v1/webhook-endpoints/{endpointId}",
+        "PATCH /v1/webhook-endpoints/{endpointId}",
+        "DELETE /v1/webhook-endpoints/{endpointId}",
+        "POST /v1/webhook-endpoints/{endpointId}/rotate-secret",
+        "POST /v1/webhook-endpoints/{endpointId}/test",
+        "GET /v1/webhook-endpoints/{endpointId}/deliveries",
+        "GET /v1/webhook-endpoints/{endpointId}/deliveries/{deliveryId}",
+        "POST /v1/webhook-endpoints/{endpointId}/deliveries/{deliveryId}/resend",
       ].sort(),
     );
   });

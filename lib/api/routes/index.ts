@@ -1,6 +1,7 @@
 import type { AnyRoute } from "../route";
 import { createContactRoute, deleteContactRoute, getContactRoute, listContactsRoute, updateContactRoute } from "./contacts";
 import { listContactConversationsRoute } from "./conversations";
+import { webhookRoutes } from "./webhook-endpoints";
 
 /** Every /v1 route, in the order the OpenAPI document lists them. */
 export const apiRoutes: readonly AnyRoute[] = [
@@ -10,4 +11,5 @@ export const apiRoutes: readonly AnyRoute[] = [
   updateContactRoute,
   deleteContactRoute,
   listContactConversationsRoute,
+  ...webhookRoutes,
 ];

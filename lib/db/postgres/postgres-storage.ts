@@ -14,6 +14,7 @@ export const postgresStorage: StorageDialect = {
 
   writeTransaction: (db, work) => db.transaction().execute(work),
   forUpdate: (query) => query.forUpdate(),
+  skipLocked: (query) => query.forUpdate().skipLocked(),
   // The database's collation may be en_US, which would put `Zoe` after `adam`.
   indexedIsFalse: (expression) => sql<SqlBool>`${expression} is false`,
   byteOrder: (column) => sql<string>`${sql.ref(column)} collate "C"`,

@@ -30,6 +30,8 @@ export const sqliteStorage: StorageDialect = {
   // The transaction already holds the write lock.
   forUpdate: (query) => query,
   indexedIsFalse: (expression) => sql<SqlBool>`${expression} = 0`,
+  // One writer at a time: a claiming UPDATE cannot meet another's locked rows.
+  skipLocked: (query) => query,
   byteOrder: (column) => sql<string>`${sql.ref(column)}`,
   // json_group_array gives text already.
   jsonArrayText: (rows) => sql<string>`${jsonArrayFrom(rows)}`,
