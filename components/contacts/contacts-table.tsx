@@ -134,7 +134,7 @@ export function ContactsTable({ onCreate }: { onCreate: () => void }) {
                         className="cursor-pointer border-b border-slate-100 last:border-0 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/60"
                       >
                         {row.getAllCells().map((cell) => (
-                          <td key={cell.id} className="px-4 py-2.5 align-top">
+                          <td key={cell.id} className="px-4 py-2.5 align-middle">
                             <table.FlexRender cell={cell} />
                           </td>
                         ))}
