@@ -58,14 +58,13 @@ export function listViewQuery(view: ContactListView): string {
 }
 
 /** The /v1/contacts request for a view. */
-export function listRequestQuery(view: ContactListView): string {
-  const params = new URLSearchParams({
-    limit: String(view.pageSize),
-    offset: String((view.page - 1) * view.pageSize),
+export function listRequestQuery(view: ContactListView) {
+  return {
+    limit: view.pageSize,
+    offset: (view.page - 1) * view.pageSize,
     sortBy: view.sortBy,
     sortOrder: view.sortOrder,
-  });
-  if (view.search.trim()) params.set("search", view.search.trim());
-  if (view.chatbotId) params.set("chatbotId", view.chatbotId);
-  return params.toString();
+    ...(view.search.trim() ? { search: view.search.trim() } : {}),
+    ...(view.chatbotId ? { chatbotId: view.chatbotId } : {}),
+  };
 }

@@ -1,22 +1,12 @@
 "use client";
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef } from "react";
-import { apiFetch, apiRequest, jsonBody } from "@/lib/http/api-fetch";
+import { answerOf, dataOf, v1 } from "@/lib/http/v1-client";
 import { listRequestQuery, type ContactListView } from "./list-view";
-import type { ResponseData } from "../api/route";
-import type {
-  createContactRoute,
-  deleteContactRoute,
-  getContactRoute,
-  listContactsRoute,
-  updateContactRoute,
-} from "../api/routes/contacts";
 import type { ContactWithConversations, CreateContactInput, UpdateContactInput } from "./schemas";
 
-// React Query keys and fetchers for contacts, over the public /v1 API with the staff session. The
-// answers' types come from the route definitions (type-only imports: no server code reaches the page).
-
-type ContactListPage = ResponseData<typeof listContactsRoute>;
+// React Query keys and fetchers for contacts, over the public /v1 API with the staff session,
+// through the typed client generated from the OpenAPI document (lib/http/v1-client.ts).
 
 export const contactKeys = {
   all: ["contacts"] as const,
@@ -25,12 +15,10 @@ export const contactKeys = {
   detail: (id: string) => [...contactKeys.all, "detail", id] as const,
 };
 
-const contactPath = (id: string) => `/v1/contacts/${encodeURIComponent(id)}`;
-
 function contactListQuery(view: ContactListView) {
   return queryOptions({
     queryKey: contactKeys.list(view),
-    queryFn: ({ signal }) => apiFetch<ContactListPage>(`/v1/contacts?${listRequestQuery(view)}`, { signal }),
+    queryFn: ({ signal }) => dataOf(v1.GET("/v1/contacts", { params: { query: listRequestQuery(view) }, signal })),
   });
 }
 
@@ -55,7 +43,7 @@ function contactQuery(id: string) {
   return queryOptions({
     queryKey: contactKeys.detail(id),
     queryFn: async ({ signal }): Promise<ContactVersion> => {
-      const { data, response } = await apiRequest<ResponseData<typeof getContactRoute>>(contactPath(id), { signal });
+      const { data, response } = await answerOf(v1.GET("/v1/contacts/{contactId}", { params: { path: { contactId: id } }, signal }));
       return { ...data.contact, etag: response.headers.get("ETag") ?? "" };
     },
   });
@@ -75,7 +63,7 @@ export function useCreateContact() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: CreateContactInput) =>
-      apiFetch<ResponseData<typeof createContactRoute>>("/v1/contacts", { method: "POST", body: jsonBody(input) }).then((d) => d.contact),
+      dataOf(v1.POST("/v1/contacts", { body: input })).then((d) => d.contact),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: contactKeys.lists() });
     },
@@ -90,11 +78,9 @@ export function useUpdateContact(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ patch, ifMatch }: { patch: UpdateContactInput; ifMatch: string }) => {
-      const { data, response } = await apiRequest<ResponseData<typeof updateContactRoute>>(contactPath(id), {
-        method: "PATCH",
-        body: jsonBody(patch),
-        headers: { "If-Match": ifMatch },
-      });
+      const { data, response } = await answerOf(
+        v1.PATCH("/v1/contacts/{contactId}", { params: { path: { contactId: id }, header: { "If-Match": ifMatch } }, body: patch }),
+      );
       return { ...data.contact, etag: response.headers.get("ETag") ?? "" };
     },
     onSuccess: async (contact) => {
@@ -119,7 +105,7 @@ export function useDeleteContact(id: string) {
     };
   }, [queryClient, id]);
   return useMutation({
-    mutationFn: () => apiFetch<ResponseData<typeof deleteContactRoute>>(contactPath(id), { method: "DELETE" }),
+    mutationFn: () => dataOf(v1.DELETE("/v1/contacts/{contactId}", { params: { path: { contactId: id } } })),
     onSuccess: async () => {
       deleted.current = true;
       await queryClient.cancelQueries({ queryKey: contactKeys.detail(id) });

@@ -1,12 +1,8 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { apiFetch } from "@/lib/http/api-fetch";
-import type { ResponseData } from "../api/route";
-import type { listContactConversationsRoute } from "../api/routes/conversations";
+import { dataOf, v1 } from "@/lib/http/v1-client";
 
 export const TIMELINE_PAGE_SIZE = 10;
-
-type ConversationPage = ResponseData<typeof listContactConversationsRoute>;
 
 export const conversationKeys = {
   ofContact: (contactId: string) => ["contacts", "detail", contactId, "conversations"] as const,
@@ -18,9 +14,11 @@ export function useContactConversations(contactId: string) {
     queryKey: conversationKeys.ofContact(contactId),
     initialPageParam: 0,
     queryFn: ({ pageParam, signal }) =>
-      apiFetch<ConversationPage>(
-        `/v1/contacts/${encodeURIComponent(contactId)}/conversations?limit=${TIMELINE_PAGE_SIZE}&offset=${pageParam}`,
-        { signal },
+      dataOf(
+        v1.GET("/v1/contacts/{contactId}/conversations", {
+          params: { path: { contactId }, query: { limit: TIMELINE_PAGE_SIZE, offset: pageParam } },
+          signal,
+        }),
       ),
     getNextPageParam: (last) => (last.offset + last.conversations.length < last.total ? last.offset + last.limit : undefined),
   });

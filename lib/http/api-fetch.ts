@@ -29,19 +29,20 @@ export async function apiRequest<T>(path: string, init: RequestInit = {}): Promi
   try {
     response = await fetch(path, { ...init, headers, credentials: "same-origin" });
   } catch {
-    throw new ApiRequestError(0, "network_error", "Could not reach the server. Check your connection and try again.");
+    throw networkError();
   }
   const envelope = (await response.json().catch(() => null)) as Envelope<T> | null;
   if (response.ok && envelope?.status === "success") return { data: envelope.data as T, response };
-  if (response.status === 401) redirectToSignIn();
-  const error = envelope?.error;
-  throw new ApiRequestError(
-    response.status,
-    error?.code ?? "internal_error",
-    error?.message ?? `The server answered ${response.status}`,
-    error?.details,
-  );
+  throw requestFailed(response, envelope?.error);
 }
+
+/** A failed answer as the error the dashboard shows (a 401 first sends the browser to sign in). */
+export function requestFailed(response: Response, error?: { code: string; message: string; details?: ErrorDetails }): ApiRequestError {
+  if (response.status === 401) redirectToSignIn();
+  return new ApiRequestError(response.status, error?.code ?? "internal_error", error?.message ?? `The server answered ${response.status}`, error?.details);
+}
+
+export const networkError = () => new ApiRequestError(0, "network_error", "Could not reach the server. Check your connection and try again.");
 
 export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise<T> {
   return (await apiRequest<T>(path, init)).data;
