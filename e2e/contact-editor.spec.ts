@@ -112,9 +112,10 @@ test("empty and duplicate metadata keys are flagged before anything is sent", as
   await expectAccessible(page);
 });
 
-test("a validation error from the server is shown on its field", async ({ page, seed }) => {
-  // 49 keys: the form allows one more. Meanwhile an integration adds a key, so the merged
-  // result would have 51 — only the server can know, and its error lands on the metadata field.
+test("an integration's change made while the form was open is caught before anything is merged", async ({ page, seed }) => {
+  // 49 keys: the form allows one more. Meanwhile an integration adds a key, so merging the form's
+  // change would give 51. The save names the version the form was filled from (If-Match): the
+  // server refuses it as stale before merging, and the form says someone else changed the contact.
   const metadata = Object.fromEntries(Array.from({ length: 49 }, (_, i) => [`k${i}`, i]));
   const contact = await createContactViaApi(seed.apiKey, { chatbotId: seed.chatbotIds[0], name: uniqueName("Full"), metadata });
   await openContact(page, contact.id);
@@ -125,10 +126,13 @@ test("a validation error from the server is shown on its field", async ({ page, 
   expect((await apiCall(seed.apiKey, "PATCH", `/v1/contacts/${contact.id}`, { metadata: { fromIntegration: 1 } })).status).toBe(200);
 
   await saveButton(page).click();
-  await expect(form.getByRole("alert")).toHaveText(/Must have at most 50 keys after merging/);
+  await expect(page.getByRole("alert").filter({ hasText: "Someone else changed this contact" })).toBeVisible();
   const stored = await getContactViaApi(seed.apiKey, contact.id);
   expect(Object.keys(stored.contact?.metadata ?? {})).toHaveLength(50);
   expect(stored.contact?.metadata).not.toHaveProperty("fiftieth");
+  // Their version has the integration's key, and no room for another.
+  await page.getByRole("button", { name: "Reload their version" }).click();
+  await expect(form.getByLabel("Key 50")).toHaveValue("fromIntegration");
 });
 
 test("leaving with unsaved changes asks first", async ({ page, seed }) => {

@@ -27,13 +27,27 @@ export async function loadMigrations(directory = MIGRATIONS_DIRECTORY): Promise<
   return migrations;
 }
 
+/** How many migrations the database has recorded as applied. */
+async function appliedCount(migrator: Migrator): Promise<number> {
+  return (await migrator.getMigrations()).filter((migration) => migration.executedAt !== undefined).length;
+}
+
+const MIGRATION_ATTEMPTS = 3;
+
 export async function migrateToLatest(store: Store): Promise<string[]> {
   const migrations: Record<string, Migration> = {};
   for (const [name, migration] of Object.entries(await loadMigrations())) {
     migrations[name] = { up: (tx) => migration.up(tx, store.dialect.name) };
   }
   const migrator = new Migrator({ db: store.db as Kysely<unknown>, provider: { getMigrations: async () => migrations } });
-  const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+  for (let attempt = 1; ; attempt++) {
+    const before = await appliedCount(migrator);
+    const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
+    if (!error) return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+    // Kysely locks migrations on PostgreSQL but not on SQLite: two processes starting on one file can
+    // both set out to apply a migration, and the second fails on what the first created. Each
+    // migration commits with its record, so if the database now has more applied, look again.
+    if (attempt < MIGRATION_ATTEMPTS && (await appliedCount(migrator)) > before) continue;
+    throw error instanceof Error ? error : new Error(String(error));
+  }
 }
