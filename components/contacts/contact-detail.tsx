@@ -23,7 +23,7 @@ const backLinkClass = cn("inline-flex items-center gap-1 rounded text-sm text-sl
 function BackToContacts() {
   const listHref = useContactsListHref();
   return (
-    <Link href={listHref} className={backLinkClass}>
+    <Link href={listHref} className={backLinkClass} data-back-to-contacts>
       <ArrowLeft aria-hidden="true" className="size-4" />
       Contacts
     </Link>

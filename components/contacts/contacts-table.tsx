@@ -15,6 +15,8 @@ import { contactColumns, contactColumnWidths, contactTableFeatures } from "./con
 import { ContactsToolbar } from "./contacts-toolbar";
 import { ContactCards } from "./contact-cards";
 import { useMediaQuery } from "@/lib/hooks/use-media-query";
+import { cn } from "@/lib/cn";
+import { KEYBOARD_HIGHLIGHT } from "@/components/shortcuts/keyboard-highlight";
 
 const NO_CONTACTS: Contact[] = [];
 const SKELETON_ROWS = 8;
@@ -78,7 +80,7 @@ export function ContactsTable({ onCreate }: { onCreate: () => void }) {
         onSearchChange={(search) => update({ search })}
         onChatbotChange={(chatbotId) => update({ chatbotId })}
       />
-      <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
+      <div data-contact-list className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
         {list.isError && !list.data ? (
           <ErrorState message={list.error.message} onRetry={() => list.refetch()} />
         ) : phone && !list.isPending && rows.length > 0 ? (
@@ -131,7 +133,7 @@ export function ContactsTable({ onCreate }: { onCreate: () => void }) {
                       <tr
                         key={row.id}
                         onClick={(event) => openRow(event, row.original.id)}
-                        className="cursor-pointer border-b border-slate-100 last:border-0 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/60"
+                        className={cn("cursor-pointer border-b border-slate-100 last:border-0 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/60", KEYBOARD_HIGHLIGHT)}
                       >
                         {row.getAllCells().map((cell) => (
                           <td key={cell.id} className="px-4 py-2.5 align-middle">

@@ -6,6 +6,7 @@ import { useState, type ReactNode } from "react";
 import { Button, focusRing } from "@/components/ui/button";
 import { authClient } from "@/lib/auth/client";
 import { cn } from "@/lib/cn";
+import { GlobalShortcuts } from "@/components/shortcuts/global-shortcuts";
 
 const NAVIGATION = [
   { href: "/", label: "Overview", icon: LayoutDashboard },
@@ -44,6 +45,7 @@ export function AppShell({
       <a href="#main" className={cn("sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2", focusRing)}>
         Skip to content
       </a>
+      <GlobalShortcuts />
       <header className="flex flex-col border-b border-slate-200 bg-white md:min-h-screen md:border-r md:border-b-0 dark:border-slate-800 dark:bg-slate-900">
         <div className="px-4 py-4">
           <p className="text-xs font-semibold tracking-wide text-indigo-700 uppercase dark:text-indigo-400">Nexvio Contacts</p>
