@@ -26,6 +26,19 @@ function Fact({ icon, label, children }: { icon: ReactNode; label: string; child
   );
 }
 
+/** An email or phone as a link (mailto:, tel:) with its copy button, or that there is none. */
+function ReachableAt({ value, href, label }: { value: string | null; href: string; label: string }) {
+  if (value === null) return <span className="text-slate-500 dark:text-slate-400">No {label.toLowerCase()}</span>;
+  return (
+    <>
+      <a href={href} className={linkClass} title={value}>
+        {value}
+      </a>
+      <CopyButton value={value} label={label} />
+    </>
+  );
+}
+
 /** When the contact was first and last seen: created or first conversation, and the latest message. */
 function seen(contact: ContactWithConversations): { first: string; last: string | null } {
   const oldestConversation = contact.conversations.at(-1)?.startedAt;
@@ -62,28 +75,10 @@ export function ContactProfileHeader({
         </div>
         <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-2">
           <Fact icon={<Mail className="size-4" />} label="Email">
-            {contact.email ? (
-              <>
-                <a href={`mailto:${contact.email}`} className={linkClass} title={contact.email}>
-                  {contact.email}
-                </a>
-                <CopyButton value={contact.email} label="Email" />
-              </>
-            ) : (
-              <span className="text-slate-500 dark:text-slate-400">No email</span>
-            )}
+            <ReachableAt value={contact.email} href={`mailto:${contact.email}`} label="Email" />
           </Fact>
           <Fact icon={<Phone className="size-4" />} label="Phone">
-            {contact.phone ? (
-              <>
-                <a href={`tel:${contact.phone.replace(/[^\d+]/g, "")}`} className={linkClass}>
-                  {contact.phone}
-                </a>
-                <CopyButton value={contact.phone} label="Phone" />
-              </>
-            ) : (
-              <span className="text-slate-500 dark:text-slate-400">No phone</span>
-            )}
+            <ReachableAt value={contact.phone} href={`tel:${contact.phone?.replace(/[^\d+]/g, "")}`} label="Phone" />
           </Fact>
           <Fact icon={<Bot className="size-4" />} label="Chatbot">
             <span className="truncate">{chatbotName}</span>
