@@ -1,7 +1,9 @@
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, saveScreenshot, test } from "./support/fixtures";
 
-const rangeText = (page: Page) => page.getByRole("navigation", { name: "Pagination" }).getByText(/ of [\d,]+$/).first();
+// The page controls below the table (a compact copy sits above it, "Pages, top").
+const bottomPages = (page: Page) => page.getByRole("navigation", { name: "Pagination" });
+const rangeText = (page: Page) => bottomPages(page).getByText(/ of [\d,]+$/).first();
 const bodyRows = (page: Page) => page.getByRole("table", { name: "Contacts" }).getByRole("row").filter({ has: page.getByRole("cell") });
 const columnCells = (page: Page, column: number) => bodyRows(page).locator(`td:nth-child(${column})`);
 
@@ -92,14 +94,14 @@ test("pagination moves through pages and the page size changes how many rows sho
   await expect(rangeText(page)).toHaveText(/^1–25 of \d{3}/);
   const firstPage = await columnCells(page, 1).allInnerTexts();
 
-  await page.getByRole("button", { name: "Next page" }).click();
+  await bottomPages(page).getByRole("button", { name: "Next page" }).click();
   await expect(page).toHaveURL(/page=2/);
   await expect(rangeText(page)).toHaveText(/^26–50 of /);
   await waitForTable(page);
   const secondPage = await columnCells(page, 1).allInnerTexts();
   expect(secondPage.some((name) => firstPage.includes(name) && name !== "No name")).toBe(false);
 
-  await page.getByRole("button", { name: "Previous page" }).click();
+  await bottomPages(page).getByRole("button", { name: "Previous page" }).click();
   await expect(rangeText(page)).toHaveText(/^1–25 of /);
 
   await page.getByLabel("Rows per page").selectOption("50");
@@ -108,18 +110,18 @@ test("pagination moves through pages and the page size changes how many rows sho
   await expect(rangeText(page)).toHaveText(/^1–50 of /);
   await expect(bodyRows(page)).toHaveCount(50);
 
-  await page.getByRole("button", { name: "Last page" }).click();
+  await bottomPages(page).getByRole("button", { name: "Last page" }).click();
   await expect(page).toHaveURL(/page=\d+/);
-  await expect(page.getByRole("button", { name: "Next page" })).toBeDisabled();
+  await expect(bottomPages(page).getByRole("button", { name: "Next page" })).toBeDisabled();
   const [, from, to, total] = (await rangeText(page).innerText()).replace(/,/g, "").match(/^(\d+)–(\d+) of (\d+)$/)!.map(Number);
   const lastPage = Math.ceil(total / 50);
   expect(page.url()).toContain(`page=${lastPage}`);
   expect([from, to]).toEqual([(lastPage - 1) * 50 + 1, total]);
   await expect(bodyRows(page)).toHaveCount(total - from + 1);
 
-  await page.getByRole("button", { name: "First page" }).click();
+  await bottomPages(page).getByRole("button", { name: "First page" }).click();
   await expect(rangeText(page)).toHaveText(/^1–50 of /);
-  await expect(page.getByRole("button", { name: "Previous page" })).toBeDisabled();
+  await expect(bottomPages(page).getByRole("button", { name: "Previous page" })).toBeDisabled();
 });
 
 test("the chatbot filter shows only that chatbot's contacts", async ({ page }) => {

@@ -80,13 +80,28 @@ export function ContactsTable({ onCreate }: { onCreate: () => void }) {
         onSearchChange={(search) => update({ search })}
         onChatbotChange={(chatbotId) => update({ chatbotId })}
       />
+      {list.data && !phone ? (
+        <Pagination
+          compact
+          label="Pages, top"
+          page={view.page}
+          pageSize={view.pageSize}
+          total={total}
+          pageSizes={PAGE_SIZES}
+          emptyLabel="No contacts"
+          onPageChange={(page) => table.setPageIndex(page - 1)}
+          onPageSizeChange={(size) => table.setPageSize(size)}
+        />
+      ) : null}
       <div data-contact-list className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
         {list.isError && !list.data ? (
           <ErrorState message={list.error.message} onRetry={() => list.refetch()} />
         ) : phone && !list.isPending && rows.length > 0 ? (
           <ContactCards contacts={rows.map((row) => row.original)} chatbotNames={chatbotNames} dimmed={list.isPlaceholderData} />
         ) : (
-          <div className="overflow-x-auto">
+          // The table scrolls inside its own box so the header row can stick to its top while the
+          // toolbar and the page controls above stay on screen.
+          <div className="relative max-h-[max(24rem,calc(100dvh-16rem))] overflow-auto" data-testid="contacts-scroll">
             <table className="w-full min-w-[60rem] table-fixed text-left text-sm" aria-busy={list.isFetching} aria-describedby="contacts-status">
               <caption className="sr-only">Contacts</caption>
               <colgroup>
@@ -94,7 +109,7 @@ export function ContactsTable({ onCreate }: { onCreate: () => void }) {
                   <col key={header.id} style={{ width: contactColumnWidths[header.column.id] }} />
                 ))}
               </colgroup>
-              <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold text-slate-700 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-300">
+              <thead className="sticky top-0 z-10 border-b border-slate-200 bg-slate-50 text-xs font-semibold text-slate-700 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-300">
                 {table.getHeaderGroups().map((group) => (
                   <tr key={group.id}>
                     {group.headers.map((header) => {
@@ -136,7 +151,7 @@ export function ContactsTable({ onCreate }: { onCreate: () => void }) {
                         className={cn("cursor-pointer border-b border-slate-100 last:border-0 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/60", KEYBOARD_HIGHLIGHT)}
                       >
                         {row.getAllCells().map((cell) => (
-                          <td key={cell.id} className="px-4 py-2.5 align-middle">
+                          <td key={cell.id} className="overflow-hidden px-4 py-2 align-middle whitespace-nowrap">
                             <table.FlexRender cell={cell} />
                           </td>
                         ))}

@@ -4,7 +4,10 @@ import { Select } from "@/components/ui/input";
 
 const numberFormat = new Intl.NumberFormat("en-US");
 
-/** "1–25 of 142", rows per page, and first / previous / next / last; `emptyLabel` alone when total is 0. `page` is 1-based. */
+/**
+ * "1–25 of 142", rows per page, and first / previous / next / last; `emptyLabel` alone when total is 0. `page` is 1-based.
+ * `compact` (the copy above a table): the range and the page buttons only, no live region (the bottom one announces).
+ */
 export function Pagination({
   page,
   pageSize,
@@ -13,6 +16,8 @@ export function Pagination({
   emptyLabel,
   onPageChange,
   onPageSizeChange,
+  label = "Pagination",
+  compact = false,
 }: {
   page: number;
   pageSize: number;
@@ -22,13 +27,16 @@ export function Pagination({
   emptyLabel: string;
   onPageChange: (page: number) => void;
   onPageSizeChange: (size: number) => void;
+  label?: string;
+  compact?: boolean;
 }) {
   const lastPage = Math.max(1, Math.ceil(total / pageSize));
   const first = (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
   if (total === 0) {
+    if (compact) return null;
     return (
-      <nav aria-label="Pagination" className="px-1 py-3 text-sm">
+      <nav aria-label={label} className="px-1 py-3 text-sm">
         <p aria-live="polite" className="text-slate-700 dark:text-slate-300">
           {emptyLabel}
         </p>
@@ -36,21 +44,23 @@ export function Pagination({
     );
   }
   return (
-    <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 px-1 py-3 text-sm">
-      <p aria-live="polite" className="text-slate-700 dark:text-slate-300">
+    <nav aria-label={label} className={`flex flex-wrap items-center justify-between gap-3 px-1 text-sm ${compact ? "py-1" : "py-3"}`}>
+      <p aria-live={compact ? undefined : "polite"} className="text-slate-700 dark:text-slate-300">
         {first > last ? `0 of ${numberFormat.format(total)}` : `${numberFormat.format(first)}–${numberFormat.format(last)} of ${numberFormat.format(total)}`}
       </p>
       <div className="flex flex-wrap items-center gap-3">
-        <label className="flex items-center gap-2 whitespace-nowrap text-slate-700 dark:text-slate-300">
-          Rows per page
-          <Select className="h-8 w-20" value={pageSize} onChange={(event) => onPageSizeChange(Number(event.target.value))}>
-            {pageSizes.map((size) => (
-              <option key={size} value={size}>
-                {size}
-              </option>
-            ))}
-          </Select>
-        </label>
+        {compact ? null : (
+          <label className="flex items-center gap-2 whitespace-nowrap text-slate-700 dark:text-slate-300">
+            Rows per page
+            <Select className="h-8 w-20" value={pageSize} onChange={(event) => onPageSizeChange(Number(event.target.value))}>
+              {pageSizes.map((size) => (
+                <option key={size} value={size}>
+                  {size}
+                </option>
+              ))}
+            </Select>
+          </label>
+        )}
         <div className="flex items-center gap-1">
           <Button size="sm" variant="ghost" aria-label="First page" disabled={page <= 1} onClick={() => onPageChange(1)}>
             <ChevronFirst aria-hidden="true" className="size-4" />
