@@ -70,6 +70,16 @@ export function ContactsTable({ onCreate }: { onCreate: () => void }) {
   const total = list.data?.total ?? 0;
   const rows = table.getRowModel().rows;
   const phone = useMediaQuery(PHONE_QUERY);
+  // The page controls above and below the table.
+  const paging = {
+    page: view.page,
+    pageSize: view.pageSize,
+    total,
+    pageSizes: PAGE_SIZES,
+    emptyLabel: "No contacts",
+    onPageChange: (page: number) => table.setPageIndex(page - 1),
+    onPageSizeChange: (size: number) => table.setPageSize(size),
+  };
 
   return (
     <div className="space-y-4">
@@ -81,17 +91,7 @@ export function ContactsTable({ onCreate }: { onCreate: () => void }) {
         onChatbotChange={(chatbotId) => update({ chatbotId })}
       />
       {list.data && !phone ? (
-        <Pagination
-          compact
-          label="Pages, top"
-          page={view.page}
-          pageSize={view.pageSize}
-          total={total}
-          pageSizes={PAGE_SIZES}
-          emptyLabel="No contacts"
-          onPageChange={(page) => table.setPageIndex(page - 1)}
-          onPageSizeChange={(size) => table.setPageSize(size)}
-        />
+        <Pagination compact label="Pages, top" {...paging} />
       ) : null}
       <div data-contact-list className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
         {list.isError && !list.data ? (
@@ -183,15 +183,7 @@ export function ContactsTable({ onCreate }: { onCreate: () => void }) {
         </p>
       ) : null}
       {list.data ? (
-        <Pagination
-          page={view.page}
-          pageSize={view.pageSize}
-          total={total}
-          pageSizes={PAGE_SIZES}
-          emptyLabel="No contacts"
-          onPageChange={(page) => table.setPageIndex(page - 1)}
-          onPageSizeChange={(size) => table.setPageSize(size)}
-        />
+        <Pagination {...paging} />
       ) : null}
     </div>
   );

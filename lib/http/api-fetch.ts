@@ -21,8 +21,7 @@ interface Envelope<T> {
   error?: { code: string; message: string; details?: ErrorDetails };
 }
 
-/** The answer's `data` and the response it came in (for its headers: ETag, …). */
-export async function apiRequest<T>(path: string, init: RequestInit = {}): Promise<{ data: T; response: Response }> {
+export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise<T> {
   const headers = new Headers(init.headers);
   if (init.body !== undefined) headers.set("Content-Type", "application/json");
   let response: Response;
@@ -32,7 +31,7 @@ export async function apiRequest<T>(path: string, init: RequestInit = {}): Promi
     throw networkError();
   }
   const envelope = (await response.json().catch(() => null)) as Envelope<T> | null;
-  if (response.ok && envelope?.status === "success") return { data: envelope.data as T, response };
+  if (response.ok && envelope?.status === "success") return envelope.data as T;
   throw requestFailed(response, envelope?.error);
 }
 
@@ -43,10 +42,6 @@ export function requestFailed(response: Response, error?: { code: string; messag
 }
 
 export const networkError = () => new ApiRequestError(0, "network_error", "Could not reach the server. Check your connection and try again.");
-
-export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise<T> {
-  return (await apiRequest<T>(path, init)).data;
-}
 
 /** The session has ended (signed out elsewhere, expired): sign in again and come back. */
 function redirectToSignIn(): void {
