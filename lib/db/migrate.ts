@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { Migrator, type Migration, type MigrationResultSet } from "kysely/migration";
 import type { Store } from "./client";
 
@@ -27,12 +27,36 @@ export async function loadMigrations(directory = MIGRATIONS_DIRECTORY): Promise<
   return migrations;
 }
 
-/** How many migrations the database has recorded as applied. */
-async function appliedCount(migrator: Migrator): Promise<number> {
-  return (await migrator.getMigrations()).filter((migration) => migration.executedAt !== undefined).length;
-}
+/** The longest a process waits for another one's migrations on the same SQLite file. */
+const SQLITE_MIGRATION_WAIT_MS = 10 * 60_000;
 
-const MIGRATION_ATTEMPTS = 3;
+/**
+ * Kysely locks migrations on PostgreSQL (an advisory lock, each migration in a transaction) but not
+ * on SQLite, where two processes starting on one new file would both apply the first migration.
+ * On SQLite the whole run is one `BEGIN IMMEDIATE` transaction: the write lock is the migration
+ * lock (a second process waits, then finds everything applied), and a failed migration leaves
+ * nothing half-applied.
+ */
+async function withSqliteMigrationLock<T>(store: Store, run: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + SQLITE_MIGRATION_WAIT_MS;
+  for (;;) {
+    try {
+      await sql`begin immediate`.execute(store.db);
+      break;
+    } catch (error) {
+      // busy_timeout already waited a few seconds; a long migration elsewhere may need more.
+      if ((error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw error;
+    }
+  }
+  try {
+    const result = await run();
+    await sql`commit`.execute(store.db);
+    return result;
+  } catch (error) {
+    await sql`rollback`.execute(store.db).catch(() => undefined);
+    throw error;
+  }
+}
 
 export async function migrateToLatest(store: Store): Promise<string[]> {
   const migrations: Record<string, Migration> = {};
@@ -40,14 +64,10 @@ export async function migrateToLatest(store: Store): Promise<string[]> {
     migrations[name] = { up: (tx) => migration.up(tx, store.dialect.name) };
   }
   const migrator = new Migrator({ db: store.db as Kysely<unknown>, provider: { getMigrations: async () => migrations } });
-  for (let attempt = 1; ; attempt++) {
-    const before = await appliedCount(migrator);
+  const migrate = async () => {
     const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
-    if (!error) return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
-    // Kysely locks migrations on PostgreSQL but not on SQLite: two processes starting on one file can
-    // both set out to apply a migration, and the second fails on what the first created. Each
-    // migration commits with its record, so if the database now has more applied, look again.
-    if (attempt < MIGRATION_ATTEMPTS && (await appliedCount(migrator)) > before) continue;
-    throw error instanceof Error ? error : new Error(String(error));
-  }
+    if (error) throw error instanceof Error ? error : new Error(String(error));
+    return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+  };
+  return store.dialect.name === "sqlite" ? withSqliteMigrationLock(store, migrate) : migrate();
 }
