@@ -34,6 +34,18 @@ test("/ focuses the search box, but not while typing in it", async ({ page }) =>
   await expect(searchBox(page)).toHaveValue("a/b");
 });
 
+test("typing on while each pause's search goes out loses no character, on a slow machine too", async ({ page }) => {
+  await page.goto("/contacts");
+  await expect(contactsTable(page)).toBeVisible();
+  // A slow laptop: the URL update of one pause lands while the agent types the next characters.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 6 });
+  await searchBox(page).pressSequentially("maria/lopez", { delay: 90 });
+  await expect(searchBox(page)).toHaveValue("maria/lopez");
+  await expect(page).toHaveURL(/search=maria%2Flopez/);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+});
+
 test("j / k move a focus highlight through the rows, Enter opens it, Esc goes back to the same view", async ({ page, seed }) => {
   const tag = uniqueName("Kbdrows").replace(/\W/g, "");
   const names = ["A", "B", "C"].map((letter) => `${tag} ${letter}`);

@@ -27,12 +27,20 @@ export function ContactsToolbar({
 }) {
   const [text, setText] = useState(search);
   const [lastSearch, setLastSearch] = useState(search);
+  // Searches the box sent that the URL may not show yet.
+  const [sent, setSent] = useState<string[]>([]);
   const input = useRef<HTMLInputElement>(null);
-  const commit = useDebouncedCallback(onSearchChange, SEARCH_DEBOUNCE_MS);
-  // Back/forward or "Clear search" changed the URL: show its search in the box.
+  const commit = useDebouncedCallback((value: string) => {
+    setSent((values) => [...values, value]);
+    onSearchChange(value);
+  }, SEARCH_DEBOUNCE_MS);
+  // Back/forward or "Clear search" changed the URL: show its search in the box. The box's own
+  // search arriving in the URL changes nothing: the agent may have typed on since it was sent.
   if (search !== lastSearch) {
     setLastSearch(search);
-    setText(search);
+    const own = sent.lastIndexOf(search);
+    setSent(own === -1 ? [] : sent.slice(own + 1));
+    if (own === -1) setText(search);
   }
 
   return (
