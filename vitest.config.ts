@@ -2,7 +2,7 @@ import path from "node:path";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 import { postgresAvailability, type TestBackend } from "./tests/support/backend.ts";
 
-// Two projects: every suite on SQLite (the embedded default), and the HTTP suites again on
+// Two projects: every suite on SQLite (the embedded default), and the HTTP suites (and storage suites that must hold on both) again on
 // PostgreSQL when one answers at TEST_POSTGRES_URL. Without one, the PostgreSQL project is left
 // out and the run says so.
 const postgres = await postgresAvailability();
@@ -10,12 +10,13 @@ if (!postgres.available) {
   console.warn(`\n⚠ PostgreSQL suite SKIPPED: no PostgreSQL at ${process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres"} (${postgres.reason}). Set TEST_POSTGRES_URL to run it.\n`);
 }
 
-const HTTP_SUITES = [
+const SUITES_ON_BOTH_BACKENDS = [
   "tests/api/**/*.test.ts",
   "tests/dashboard/**/*.test.ts",
   "tests/hardening/**/*.test.ts",
   "tests/openapi/**/*.test.ts",
   "tests/client/**/*.test.ts",
+  "tests/storage/metadata-index-updates.test.ts",
 ];
 
 const project = (name: TestBackend, include: string[]): TestProjectInlineConfiguration => ({
@@ -34,7 +35,7 @@ export default defineConfig({
     fileParallelism: true,
     projects: [
       project("sqlite", ["tests/**/*.test.ts"]),
-      ...(postgres.available ? [project("postgres", HTTP_SUITES)] : []),
+      ...(postgres.available ? [project("postgres", SUITES_ON_BOTH_BACKENDS)] : []),
     ],
   },
 });

@@ -48,10 +48,46 @@ export async function indexMetadata(store: Store, contacts: readonly { workspace
   if (rows.length > 0) await store.dialect.insertRows(store.db, "contact_metadata", rows);
 }
 
-/** Indexes a contact's metadata anew after a change. */
-export async function reindexMetadata(store: Store, contact: { workspace_id: string; id: string; metadata: string }): Promise<void> {
-  await forgetMetadata(store, contact.workspace_id, contact.id);
-  await indexMetadata(store, [contact]);
+/**
+ * Indexes a contact's metadata anew after a change. Given the metadata as it was, only the keys whose
+ * value changed are rewritten: every index entry written is a page the commit writes out again.
+ */
+export async function reindexMetadata(
+  store: Store,
+  contact: { workspace_id: string; id: string; metadata: string },
+  previousMetadata?: string,
+): Promise<void> {
+  const rows = metadataRows(contact);
+  const previous = previousMetadata === undefined ? undefined : foldedValueByKey(metadataRows({ ...contact, metadata: previousMetadata }));
+  const current = foldedValueByKey(rows);
+  if (!previous || !current) {
+    await forgetMetadata(store, contact.workspace_id, contact.id);
+    await indexMetadata(store, [contact]);
+    return;
+  }
+  const stale = [...previous].filter(([key, value]) => current.get(key) !== value).map(([key]) => key);
+  if (stale.length > 0) await staleMetadataDeletion(store, contact.workspace_id, contact.id, stale).execute();
+  const fresh = rows.filter((row) => previous.get(row.key) !== row.folded_value);
+  if (fresh.length > 0) await store.dialect.insertRows(store.db, "contact_metadata", fresh);
+}
+
+/** Deletes the index rows of some of a contact's keys. */
+export function staleMetadataDeletion(store: Store, workspaceId: string, contactId: string, keys: readonly string[]) {
+  return (
+    store.db
+      .deleteFrom("contact_metadata")
+      .where("workspace_id", "=", workspaceId)
+      .where("contact_id", "=", contactId)
+      // `key || ''`, not `key`: a condition on the bare key leads SQLite to the (workspace, key)
+      // index, every contact's entry for that key, instead of this contact's few rows.
+      .where(sql<string>`key || ''`, "in", keys)
+  );
+}
+
+/** Each stored key's folded value; undefined when two keys are stored alike (U+0000 against U+FFFD), which only a full reindex keeps apart. */
+function foldedValueByKey(rows: readonly ContactMetadataRow[]): Map<string, string> | undefined {
+  const byKey = new Map(rows.map((row) => [row.key, row.folded_value]));
+  return byKey.size === rows.length ? byKey : undefined;
 }
 
 export async function forgetMetadata(store: Store, workspaceId: string, contactId: string): Promise<void> {

@@ -234,12 +234,16 @@ export async function indexLoadedContacts(store: Store): Promise<void> {
   await store.dialect.contactSearch.indexLoadedContacts(store.db);
 }
 
-/** Applies `changes`; returns the contact as updated (read back by the same statement), or undefined when absent. */
+/**
+ * Applies `changes`; returns the contact as updated (read back by the same statement), or undefined
+ * when absent. `previousMetadata`, the metadata before the change, spares rewriting the unchanged keys' index entries.
+ */
 export async function updateContactRow(
   store: Store,
   workspaceId: string,
   contactId: string,
   changes: Partial<Pick<ContactRow, TextColumn | SortKeyColumn | "metadata" | "updated_at">>,
+  previousMetadata?: string,
 ): Promise<StoredContact | undefined> {
   const updated = await store.db
     .updateTable("contacts")
@@ -248,7 +252,7 @@ export async function updateContactRow(
     .where("id", "=", contactId)
     .returning(CONTACT_COLUMNS)
     .executeTakeFirst();
-  if (updated && changes.metadata !== undefined) await reindexMetadata(store, { workspace_id: workspaceId, ...updated });
+  if (updated && changes.metadata !== undefined) await reindexMetadata(store, { workspace_id: workspaceId, ...updated }, previousMetadata);
   return updated;
 }
 

@@ -165,7 +165,7 @@ export async function updateContact(
       }
       changes.metadata = JSON.stringify(merged);
     }
-    const updated = await updateContactRow(tx, workspaceId, contactId, changes);
+    const updated = await updateContactRow(tx, workspaceId, contactId, changes, current.metadata);
     if (!updated) throw contactNotFound();
     await recordContactEvent(tx, workspaceId, "contact.updated", updated);
     return toContact(updated);

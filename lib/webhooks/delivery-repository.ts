@@ -19,9 +19,8 @@ interface EventFields {
 }
 type EventValues = EventFields & Record<string, unknown>;
 
-// The outbox, in one statement: a delivery row per enabled endpoint subscribed to the event, and
-// nothing (without another statement) when the workspace has none. `substr(id, 6)` is the random
-// part of `whep_…`, so each delivery's ids are unique per endpoint.
+// The outbox, in one statement: a delivery row per enabled endpoint subscribed to the event.
+// `substr(id, 6)` is the random part of `whep_…`, so each delivery's ids are unique per endpoint.
 const enqueueEventDeliveries = preparedQuery<EventValues, never>((db, value) =>
   db
     .insertInto("webhook_deliveries")
@@ -48,9 +47,27 @@ const enqueueEventDeliveries = preparedQuery<EventValues, never>((db, value) =>
     ),
 );
 
+/** Matches the event type in an endpoint's JSON list of events. */
+const eventPattern = (eventType: string) => `%${JSON.stringify(eventType)}%`;
+
+const subscribedEndpoint = preparedQuery<{ workspaceId: string; eventPattern: string }, { id: string }>((db, value) =>
+  db
+    .selectFrom("webhook_endpoints")
+    .select("id")
+    .where("workspace_id", "=", value("workspaceId"))
+    .where("enabled", "=", 1)
+    .where("events", "like", value("eventPattern"))
+    .limit(1),
+);
+
+/** Whether any enabled endpoint of the workspace subscribes to the event: most workspaces have none, and then no event need be built. */
+export async function hasSubscribedEndpoint(store: Store, workspaceId: string, eventType: string): Promise<boolean> {
+  return (await subscribedEndpoint(store, { workspaceId, eventPattern: eventPattern(eventType) })).length > 0;
+}
+
 /** Queues an event for every enabled endpoint of the workspace that subscribes to it. Run it in the change's transaction. */
 export async function enqueueEvent(store: Store, values: Omit<EventFields, "eventPattern">): Promise<void> {
-  await enqueueEventDeliveries(store, { ...values, eventPattern: `%${JSON.stringify(values.eventType)}%` });
+  await enqueueEventDeliveries(store, { ...values, eventPattern: eventPattern(values.eventType) });
 }
 
 export async function insertDelivery(store: Store, row: Omit<WebhookDeliveryRow, "claim_id" | "last_attempt_at" | "last_status_code" | "last_latency_ms" | "last_error">): Promise<void> {

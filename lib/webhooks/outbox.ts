@@ -3,7 +3,7 @@ import type { Store } from "../db/client";
 import { contactJson, type StoredContact } from "../contacts/contact-row";
 import { BASE62 } from "../ids";
 import { nowIso } from "../time";
-import { enqueueEvent } from "./delivery-repository";
+import { enqueueEvent, hasSubscribedEndpoint } from "./delivery-repository";
 import type { WebhookEventType } from "./schemas";
 
 // The transactional outbox: a contact change queues its event in the change's own transaction,
@@ -19,6 +19,7 @@ export function contactEventBody(type: WebhookEventType, timestamp: string, cont
 
 /** Queues `type` for the contact as it is after the change (as it was, for a deletion). Run it in the change's write transaction. */
 export async function recordContactEvent(tx: Store, workspaceId: string, type: WebhookEventType, contact: StoredContact): Promise<void> {
+  if (!(await hasSubscribedEndpoint(tx, workspaceId, type))) return;
   const now = nowIso();
   await enqueueEvent(tx, { workspaceId, eventKey: eventKey(), eventType: type, payload: contactEventBody(type, now, contact), now });
 }

@@ -8,6 +8,7 @@ import { createChatbot } from "../../lib/chatbots/repository";
 import { databaseConfig } from "../../lib/config";
 import { openMigratedStore, type Store } from "../../lib/db/client";
 import { migrateToLatest } from "../../lib/db/migrate";
+import { staleMetadataDeletion } from "../../lib/contacts/metadata-repository";
 import { contactPageAfterQuery, contactPageQuery } from "../../lib/contacts/repository";
 import type { ContactSortField, SortOrder } from "../../lib/contacts/schemas";
 import { sqliteContactSearch } from "../../lib/contacts/search/sqlite-contact-search";
@@ -130,6 +131,11 @@ describe("SQLite store", () => {
       const detail = await plan(contactPageQuery(store, filter, page, 3));
       expect(detail).toContain("contact_metadata_key_value (workspace_id=? AND key=? AND <expr>=?)");
       expect(detail).not.toMatch(/contacts_created|SCAN/);
+    });
+
+    it("a PATCH deletes the changed metadata keys of one contact through the contact's index, not every contact's entries for those keys", async () => {
+      const detail = await plan(staleMetadataDeletion(store, "ws_x", "contact_x", ["plan", "city"]));
+      expect(detail).toContain("USING INDEX contact_metadata_contact (workspace_id=? AND contact_id=?)");
     });
 
     it("a search term of 3+ characters uses the trigram index, not a scan of contacts", async () => {
