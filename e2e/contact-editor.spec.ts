@@ -156,14 +156,14 @@ test("delete asks for confirmation, then returns to the list without the contact
   await openContact(page, contact.id);
   await saveScreenshot(page, "contact");
 
-  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
   const confirm = page.getByRole("alertdialog", { name: `Delete ${name}?` });
   await expect(confirm).toBeVisible();
   await expectAccessible(page);
   await confirm.getByRole("button", { name: "Cancel" }).click();
   expect((await getContactViaApi(seed.apiKey, contact.id)).status).toBe(200);
 
-  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Delete contact" }).click();
   await expect(page).toHaveURL(/\/contacts$/);
   await expect(page.getByText(`Deleted ${name}`)).toBeVisible();

@@ -33,7 +33,7 @@ test("deleting a contact asks for it no more: no 404, no console error", async (
   });
   await page.goto(`/contacts/${contact.id}`);
   await expect(page.getByRole("heading", { name: "Details" })).toBeVisible();
-  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
   await page.getByRole("button", { name: "Delete contact" }).click();
   await expect(page).toHaveURL(/\/contacts$/);
   await expect(contactsTable(page)).toBeVisible();
@@ -103,7 +103,7 @@ test("← Contacts and the redirect after delete return to the view the agent ca
   await expect(searchBox(page)).toHaveValue(tag);
 
   await contactsTable(page).getByRole("link", { name: `${tag} Deleted` }).click();
-  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
   await page.getByRole("button", { name: "Delete contact" }).click();
   await expect(page).toHaveURL(listUrl);
   await expect(contactsTable(page).getByRole("link", { name: `${tag} Kept` })).toBeVisible();
@@ -117,8 +117,9 @@ test("headers share one case, an empty result says so, the clear button sits cle
     .evaluateAll((headers) => headers.map((header) => getComputedStyle(header.querySelector("button") ?? header).textTransform));
   expect(new Set(transforms).size).toBe(1);
 
+  // Its className (h-8 w-24) wins over the control's w-full: 96 px, room for "100" beside the arrow.
   const select = page.getByLabel("Rows per page");
-  expect((await select.boundingBox())!.width).toBe(80);
+  expect((await select.boundingBox())!.width).toBe(96);
 
   const longText = `zz-no-such-contact-${"x".repeat(60)}`;
   await searchBox(page).fill(longText);

@@ -20,6 +20,11 @@ export class InvalidInputError extends Error {
   }
 }
 
+/** The caller may see the thing but not change it (another staff member's shared view). */
+export class ForbiddenError extends Error {
+  override name = "ForbiddenError";
+}
+
 /** The thing changed since the version the caller named (If-Match): nothing was done. */
 export class StaleVersionError extends Error {
   override name = "StaleVersionError";

@@ -13,6 +13,10 @@ import type { Contact, ContactSortField } from "@/lib/contacts/schemas";
 import { useContactListView } from "@/lib/hooks/use-contact-list-view";
 import { contactColumns, contactColumnWidths, contactTableFeatures } from "./contacts-table-columns";
 import { ContactsToolbar } from "./contacts-toolbar";
+import { ContactFiltersPopover } from "./contact-filters-popover";
+import { FilterChips } from "./filter-chips";
+import { SaveViewButton } from "@/components/saved-views/save-view-button";
+import { hasActiveFilters, NO_FILTERS } from "@/lib/contacts/list-filters";
 import { ContactCards } from "./contact-cards";
 import { useMediaQuery } from "@/lib/hooks/use-media-query";
 import { cn } from "@/lib/cn";
@@ -89,7 +93,14 @@ export function ContactsTable({ onCreate }: { onCreate: () => void }) {
         chatbots={chatbots.data ?? []}
         onSearchChange={(search) => update({ search })}
         onChatbotChange={(chatbotId) => update({ chatbotId })}
+        actions={
+          <>
+            <ContactFiltersPopover filters={view} onApply={(filters) => update(filters)} />
+            <SaveViewButton view={view} />
+          </>
+        }
       />
+      <FilterChips filters={view} chatbotNames={chatbotNames} onChange={(change) => update(change)} />
       {list.data && !phone ? (
         <Pagination compact label="Pages, top" {...paging} />
       ) : null}
@@ -163,7 +174,7 @@ export function ContactsTable({ onCreate }: { onCreate: () => void }) {
               <EmptyContacts
                 view={view}
                 total={total}
-                onClear={() => update({ search: "", chatbotId: "" })}
+                onClear={() => update({ search: "", ...NO_FILTERS })}
                 onFirstPage={() => update({ page: 1 })}
                 onCreate={onCreate}
               />
@@ -215,10 +226,18 @@ function EmptyContacts({
       </EmptyState>
     );
   }
+  const filtered = hasActiveFilters({ ...view, chatbotId: "" });
   if (view.search) {
     return (
-      <EmptyState title={`No contacts match “${view.search}”`}>
-        <Button onClick={onClear}>Clear search</Button>
+      <EmptyState title={filtered || view.chatbotId ? `No contacts match “${view.search}” with these filters` : `No contacts match “${view.search}”`}>
+        <Button onClick={onClear}>{filtered || view.chatbotId ? "Clear search and filters" : "Clear search"}</Button>
+      </EmptyState>
+    );
+  }
+  if (filtered) {
+    return (
+      <EmptyState title="No contacts match these filters">
+        <Button onClick={onClear}>Clear filters</Button>
       </EmptyState>
     );
   }

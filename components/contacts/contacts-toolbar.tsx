@@ -1,6 +1,6 @@
 "use client";
 import { Search, X } from "lucide-react";
-import { useRef, useState } from "react";
+import { useRef, useState, type ReactNode } from "react";
 import { useDebouncedCallback } from "use-debounce";
 import { focusRing } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
@@ -11,19 +11,22 @@ import type { ChatbotSummary } from "@/lib/chatbots/queries";
 /** Long enough to let a typed word finish, short enough that results follow the last key within 200 ms. */
 const SEARCH_DEBOUNCE_MS = 75;
 
-/** Search box (debounced) and chatbot filter. The URL is the source of truth for both. */
+/** Search box (debounced), chatbot filter and the row's other actions. The URL is the source of truth for both. */
 export function ContactsToolbar({
   search,
   chatbotId,
   chatbots,
   onSearchChange,
   onChatbotChange,
+  actions,
 }: {
   search: string;
   chatbotId: string;
   chatbots: ChatbotSummary[];
   onSearchChange: (search: string) => void;
   onChatbotChange: (chatbotId: string) => void;
+  /** Buttons at the end of the row (filters, views). */
+  actions?: ReactNode;
 }) {
   const [text, setText] = useState(search);
   const [lastSearch, setLastSearch] = useState(search);
@@ -105,6 +108,7 @@ export function ContactsToolbar({
           ))}
         </Select>
       </div>
+      {actions}
     </div>
   );
 }

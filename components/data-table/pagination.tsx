@@ -52,7 +52,7 @@ export function Pagination({
         {compact ? null : (
           <label className="flex items-center gap-2 whitespace-nowrap text-slate-700 dark:text-slate-300">
             Rows per page
-            <Select className="h-8 w-20" value={pageSize} onChange={(event) => onPageSizeChange(Number(event.target.value))}>
+            <Select className="h-8 w-24" value={pageSize} onChange={(event) => onPageSizeChange(Number(event.target.value))}>
               {pageSizes.map((size) => (
                 <option key={size} value={size}>
                   {size}

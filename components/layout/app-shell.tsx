@@ -7,6 +7,7 @@ import { Button, focusRing } from "@/components/ui/button";
 import { authClient } from "@/lib/auth/client";
 import { cn } from "@/lib/cn";
 import { GlobalShortcuts } from "@/components/shortcuts/global-shortcuts";
+import { SavedViewsNav } from "@/components/saved-views/saved-views-nav";
 
 const NAVIGATION = [
   { href: "/", label: "Overview", icon: LayoutDashboard },
@@ -53,7 +54,7 @@ export function AppShell({
             {workspace.name}
           </p>
         </div>
-        <nav aria-label="Main" className="px-2 pb-2 md:flex-1">
+        <nav aria-label="Main" className="px-2 pb-2">
           <ul className="flex flex-wrap gap-1 md:flex-col">
             {NAVIGATION.map(({ href, label, icon: Icon }) => {
               const current = isCurrent(pathname, href);
@@ -78,6 +79,8 @@ export function AppShell({
             })}
           </ul>
         </nav>
+        <SavedViewsNav />
+        <div className="md:flex-1" />
         <div className="flex items-center justify-between gap-2 border-t border-slate-200 px-4 py-3 dark:border-slate-800">
           <div className="min-w-0">
             <p className="truncate text-sm font-medium">{user.name}</p>

@@ -1,4 +1,4 @@
-import { InvalidInputError, NotFoundError, StaleVersionError } from "../errors";
+import { ForbiddenError, InvalidInputError, NotFoundError, StaleVersionError } from "../errors";
 
 // The contract's error codes, the HTTP status of each, and the one error class that carries them.
 // The OpenAPI document, the server's own answers and the route wrapper all read ERROR_STATUS.
@@ -46,6 +46,7 @@ export function apiErrorOf(error: unknown): ApiError | undefined {
   if (error instanceof ApiError) return error;
   if (error instanceof NotFoundError) return new ApiError("not_found", error.message);
   if (error instanceof InvalidInputError) return validationError(error.fields, error.message);
+  if (error instanceof ForbiddenError) return new ApiError("forbidden", error.message);
   if (error instanceof StaleVersionError) return new ApiError("precondition_failed", error.message);
   return undefined;
 }

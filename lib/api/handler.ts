@@ -71,7 +71,7 @@ type RouteContext<P> = { params: Promise<P> };
 export interface StaffContext<P> {
   request: Request;
   params: P;
-  principal: ApiPrincipal;
+  principal: Extract<ApiPrincipal, { kind: "staff" }>;
   store: Store;
 }
 

@@ -1,14 +1,15 @@
+import { listFilterQuery, NO_FILTERS, parseListFilters, writeListFilters, type ContactListFilters } from "./list-filters";
 import { contactSortFields, SEARCH_MAX_LENGTH, sortOrders, type ContactSortField, type SortOrder } from "./schemas";
 
 // What the contacts table shows, as it lives in the URL (`/contacts?search=ann&sort=name.asc&page=2`).
-// Parsing is forgiving: an unknown or malformed value falls back to the default view.
+// Parsing is forgiving: an unknown or malformed value falls back to the default view. The filters
+// besides the search are in list-filters.ts.
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
 
-export interface ContactListView {
+export interface ContactListView extends ContactListFilters {
   search: string;
-  chatbotId: string;
   sortBy: ContactSortField;
   sortOrder: SortOrder;
   /** 1-based. */
@@ -18,7 +19,7 @@ export interface ContactListView {
 
 export const DEFAULT_VIEW: ContactListView = {
   search: "",
-  chatbotId: "",
+  ...NO_FILTERS,
   sortBy: "createdAt",
   sortOrder: "desc",
   page: 1,
@@ -35,7 +36,7 @@ export function parseListView(params: URLSearchParams): ContactListView {
   return {
     // Longer than the API accepts (a hand-edited link): cut, as the search box does, not an error.
     search: (params.get("search") ?? "").slice(0, SEARCH_MAX_LENGTH),
-    chatbotId: params.get("chatbot") ?? "",
+    ...parseListFilters(params),
     sortBy: oneOf(contactSortFields, sortBy, DEFAULT_VIEW.sortBy),
     sortOrder: oneOf(sortOrders, sortOrder, DEFAULT_VIEW.sortOrder),
     page: Number.isInteger(page) && page >= 1 ? page : 1,
@@ -47,7 +48,7 @@ export function parseListView(params: URLSearchParams): ContactListView {
 export function listViewQuery(view: ContactListView): string {
   const params = new URLSearchParams();
   if (view.search) params.set("search", view.search);
-  if (view.chatbotId) params.set("chatbot", view.chatbotId);
+  writeListFilters(view, params);
   if (view.sortBy !== DEFAULT_VIEW.sortBy || view.sortOrder !== DEFAULT_VIEW.sortOrder) {
     params.set("sort", `${view.sortBy}.${view.sortOrder}`);
   }
@@ -65,6 +66,6 @@ export function listRequestQuery(view: ContactListView) {
     sortBy: view.sortBy,
     sortOrder: view.sortOrder,
     ...(view.search.trim() ? { search: view.search.trim() } : {}),
-    ...(view.chatbotId ? { chatbotId: view.chatbotId } : {}),
+    ...listFilterQuery(view),
   };
 }

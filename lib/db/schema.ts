@@ -172,6 +172,20 @@ export interface WebhookAttemptsTable {
   error: string | null;
 }
 
+export interface SavedViewsTable {
+  workspace_id: string;
+  id: string;
+  /** The staff user who saved it; only they change or delete it. */
+  owner_id: string;
+  name: string;
+  /** The contacts list's query string, without `?` and page (`search=ann&sort=name.asc`). */
+  query: string;
+  /** 1: listed for the whole workspace; 0: for its owner only. */
+  shared: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   chatbots: ChatbotsTable;
@@ -187,6 +201,7 @@ export interface Database {
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
+  saved_views: SavedViewsTable;
 }
 
 export type ContactRow = Selectable<ContactsTable>;
@@ -199,4 +214,5 @@ export type ChatbotRow = Selectable<ChatbotsTable>;
 export type WorkspaceRow = Selectable<WorkspacesTable>;
 export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>;
 export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
+export type SavedViewRow = Selectable<SavedViewsTable>;
 export type WebhookAttemptRow = Selectable<WebhookAttemptsTable>;
