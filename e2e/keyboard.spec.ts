@@ -113,6 +113,23 @@ test("⌘K / Ctrl+K finds a contact by name, email, phone digits and id, and jum
   await expect(page).toHaveURL(/\/settings\/api-keys$/);
 });
 
+test("the palette's arrow keys keep the active option in view past the list's visible part", async ({ page, seed }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const tag = uniqueName("Scrollpal").replace(/\W/g, "");
+  for (let i = 1; i <= 8; i++) await createContactViaApi(seed.apiKey, { chatbotId: seed.chatbotIds[0], name: `${tag} Number${i}`, email: `n${i}.${tag.toLowerCase()}@example.com` });
+  await page.goto("/contacts");
+  await openPalette(page);
+  await paletteInput(page).fill(tag);
+  const options = palette(page).getByRole("option");
+  await expect(options).toHaveCount(8);
+  await expect(options.last()).not.toBeInViewport();
+  for (let i = 0; i < 7; i++) await page.keyboard.press("ArrowDown");
+  await expect(options.last()).toHaveAttribute("aria-selected", "true");
+  await expect(options.last()).toBeInViewport();
+  for (let i = 0; i < 7; i++) await page.keyboard.press("ArrowUp");
+  await expect(options.first()).toBeInViewport();
+});
+
 for (const scheme of ["light", "dark"] as const) {
   test.describe(`palette and shortcut overlay, ${scheme}`, () => {
     test.use({ colorScheme: scheme, viewport: { width: 1440, height: 900 } });

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { Dialog } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { cn } from "@/lib/cn";
@@ -48,6 +48,11 @@ function PaletteBody({ onDone }: { onDone: () => void }) {
     ...PAGES.filter((p) => p.label.toLowerCase().includes(needle)).map((p) => ({ key: p.href, href: p.href, label: p.label, detail: "Page" })),
   ];
   const current = Math.min(active, options.length - 1);
+  const list = useRef<HTMLUListElement>(null);
+  // Arrow keys move past the list's visible part: keep the active option in view.
+  useEffect(() => {
+    list.current?.children[current]?.scrollIntoView({ block: "nearest" });
+  }, [current]);
 
   function choose(option: Option | undefined) {
     if (!option) return;
@@ -80,7 +85,7 @@ function PaletteBody({ onDone }: { onDone: () => void }) {
           event.preventDefault();
         }}
       />
-      <ul id={`${id}-list`} role="listbox" aria-label="Results" className="mt-3 max-h-80 overflow-y-auto">
+      <ul ref={list} id={`${id}-list`} role="listbox" aria-label="Results" className="mt-3 max-h-80 overflow-y-auto">
         {options.map((option, index) => (
           <li
             key={option.key}
