@@ -3,6 +3,7 @@ import Link from "next/link";
 import { focusRing } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { Contact } from "@/lib/contacts/schemas";
+import type { ContactColumns } from "@/lib/staff-preferences/schemas";
 import { MetadataChips } from "./metadata-chips";
 
 // Sorting and paging are done by the server (manual mode); the table only holds their state.
@@ -14,16 +15,26 @@ const muted = <span className="text-slate-500 dark:text-slate-400">—</span>;
 
 /**
  * Fixed widths (the table is `table-fixed`): a long name or email is cut with an ellipsis instead of
- * pushing Metadata and Created off screen, and the columns do not move when the rows change.
+ * pushing Metadata and Created off screen, and the columns do not move when the rows change. Each
+ * column's share of the width, as a weight: the shown columns split the table by their weights.
  */
-export const contactColumnWidths: Record<string, string> = {
-  name: "22%",
-  email: "24%",
-  phone: "12%",
-  chatbotId: "12%",
-  metadata: "17%",
-  createdAt: "13%",
+const COLUMN_WEIGHTS: Record<string, number> = {
+  name: 22,
+  email: 24,
+  phone: 12,
+  chatbotId: 12,
+  metadata: 17,
+  createdAt: 13,
 };
+const METADATA_COLUMN_WEIGHT = 12;
+export const METADATA_COLUMN_PREFIX = "meta:";
+
+/** The width of each shown column, as a percentage of the table. */
+export function contactColumnWidths(columnIds: string[]): Record<string, string> {
+  const weight = (id: string) => COLUMN_WEIGHTS[id] ?? METADATA_COLUMN_WEIGHT;
+  const total = columnIds.reduce((sum, id) => sum + weight(id), 0);
+  return Object.fromEntries(columnIds.map((id) => [id, `${((100 * weight(id)) / total).toFixed(3)}%`]));
+}
 
 /** One line, cut with an ellipsis; the whole value on hover. */
 function Truncated({ value }: { value: string | null }) {
@@ -35,9 +46,26 @@ function Truncated({ value }: { value: string | null }) {
   );
 }
 
-export function contactColumns(chatbotNames: ReadonlyMap<string, string>) {
+/** The columns the staff member chose: every column but the hidden ones, then one per chosen metadata key. */
+export function contactColumns(chatbotNames: ReadonlyMap<string, string>, chosen: ContactColumns) {
+  const hidden = new Set<string>(chosen.hidden);
+  const metadataColumns = chosen.metadataKeys.map((key) =>
+    column.display({
+      id: `${METADATA_COLUMN_PREFIX}${key}`,
+      header: key,
+      cell: ({ row }) => {
+        const value = row.original.metadata[key];
+        return <Truncated value={value === undefined ? null : String(value)} />;
+      },
+    }),
+  );
+  return [...allColumns(chatbotNames).filter((definition) => !hidden.has(definition.id ?? "")), ...metadataColumns];
+}
+
+function allColumns(chatbotNames: ReadonlyMap<string, string>) {
   return column.columns([
     column.accessor("name", {
+      id: "name",
       header: "Name",
       cell: ({ row }) => (
         <Link
@@ -51,19 +79,22 @@ export function contactColumns(chatbotNames: ReadonlyMap<string, string>) {
         </Link>
       ),
     }),
-    column.accessor("email", { header: "Email", cell: ({ getValue }) => <Truncated value={getValue()} /> }),
-    column.accessor("phone", { header: "Phone", enableSorting: false, cell: ({ getValue }) => <Truncated value={getValue()} /> }),
+    column.accessor("email", { id: "email", header: "Email", cell: ({ getValue }) => <Truncated value={getValue()} /> }),
+    column.accessor("phone", { id: "phone", header: "Phone", enableSorting: false, cell: ({ getValue }) => <Truncated value={getValue()} /> }),
     column.accessor("chatbotId", {
+      id: "chatbotId",
       header: "Chatbot",
       enableSorting: false,
       cell: ({ getValue }) => <Truncated value={chatbotNames.get(getValue()) ?? getValue()} />,
     }),
     column.accessor("metadata", {
+      id: "metadata",
       header: "Metadata",
       enableSorting: false,
       cell: ({ getValue }) => <MetadataChips metadata={getValue()} />,
     }),
     column.accessor("createdAt", {
+      id: "createdAt",
       header: "Created",
       cell: ({ getValue }) => <RelativeTime value={getValue()} className="whitespace-nowrap" />,
     }),

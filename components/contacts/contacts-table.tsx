@@ -14,6 +14,9 @@ import { useContactListView } from "@/lib/hooks/use-contact-list-view";
 import { contactColumns, contactColumnWidths, contactTableFeatures } from "./contacts-table-columns";
 import { ContactsToolbar } from "./contacts-toolbar";
 import { ContactFiltersPopover } from "./contact-filters-popover";
+import { ColumnChooser } from "./column-chooser";
+import { useContactColumns, useSaveContactColumns } from "@/lib/staff-preferences/queries";
+import { DEFAULT_CONTACT_COLUMNS } from "@/lib/staff-preferences/schemas";
 import { FilterChips } from "./filter-chips";
 import { SaveViewButton } from "@/components/saved-views/save-view-button";
 import { hasActiveFilters, NO_FILTERS } from "@/lib/contacts/list-filters";
@@ -39,7 +42,10 @@ export function ContactsTable({ onCreate }: { onCreate: () => void }) {
   const list = useContactList(view);
   const chatbots = useChatbots();
   const chatbotNames = useMemo(() => new Map((chatbots.data ?? []).map((c) => [c.id, c.name])), [chatbots.data]);
-  const columns = useMemo(() => contactColumns(chatbotNames), [chatbotNames]);
+  const chosenColumns = useContactColumns().data ?? DEFAULT_CONTACT_COLUMNS;
+  const saveColumns = useSaveContactColumns();
+  const columns = useMemo(() => contactColumns(chatbotNames, chosenColumns), [chatbotNames, chosenColumns]);
+  const widths = contactColumnWidths(columns.map((definition) => definition.id ?? ""));
 
   const sorting: SortingState = [{ id: view.sortBy, desc: view.sortOrder === "desc" }];
   const pagination: PaginationState = { pageIndex: view.page - 1, pageSize: view.pageSize };
@@ -97,6 +103,7 @@ export function ContactsTable({ onCreate }: { onCreate: () => void }) {
           <>
             <ContactFiltersPopover filters={view} onApply={(filters) => update(filters)} />
             <SaveViewButton view={view} />
+            {phone ? null : <ColumnChooser columns={chosenColumns} onChange={(next) => saveColumns.mutate(next)} />}
           </>
         }
       />
@@ -113,11 +120,15 @@ export function ContactsTable({ onCreate }: { onCreate: () => void }) {
           // The table scrolls inside its own box so the header row can stick to its top while the
           // toolbar and the page controls above stay on screen.
           <div className="relative max-h-[max(24rem,calc(100dvh-16rem))] overflow-auto" data-testid="contacts-scroll">
-            <table className="w-full min-w-[60rem] table-fixed text-left text-sm" aria-busy={list.isFetching} aria-describedby="contacts-status">
+            <table
+              className="w-full table-fixed text-left text-sm"
+              // Each metadata column adds room, so that the table scrolls sideways before it cramps.
+              style={{ minWidth: `${60 + 8 * chosenColumns.metadataKeys.length}rem` }}
+              aria-busy={list.isFetching} aria-describedby="contacts-status">
               <caption className="sr-only">Contacts</caption>
               <colgroup>
                 {table.getHeaderGroups().at(-1)?.headers.map((header) => (
-                  <col key={header.id} style={{ width: contactColumnWidths[header.column.id] }} />
+                  <col key={header.id} style={{ width: widths[header.column.id] }} />
                 ))}
               </colgroup>
               <thead className="sticky top-0 z-10 border-b border-slate-200 bg-slate-50 text-xs font-semibold text-slate-700 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-300">

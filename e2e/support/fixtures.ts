@@ -10,6 +10,7 @@ export interface E2eSeed {
   chatbotIds: string[];
   apiKey: string;
   staff: { email: string; password: string; name: string };
+  secondStaff: { email: string; password: string; name: string };
   timelineContactId: string;
   timelineConversations: number;
   otherWorkspaceContactId: string;
@@ -68,5 +69,6 @@ export async function expectAccessible(page: Page): Promise<void> {
  * open, only the viewport: the modal locks page scrolling, which full-page capture waits on.
  */
 export async function saveScreenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage });
+  // Transitions finished: a colour scheme switched just before would otherwise show half-way (buttons fade their colours).
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage, animations: "disabled" });
 }

@@ -21,6 +21,10 @@ const { workspaceId, chatbotIds } = boot.demo;
 
 const staff = { email: "e2e.staff@example.com", password: "e2e-password-1", name: "Erin Tester" };
 await createStaffUser(store, workspaceId, staff);
+// A second staff member of the workspace, for specs that change per-user preferences (columns):
+// the other specs, running beside them as Erin, keep the defaults.
+const secondStaff = { email: "e2e.second@example.com", password: "e2e-password-2", name: "Sam Second" };
+await createStaffUser(store, workspaceId, secondStaff);
 
 const timelineContact = await createContact(store, workspaceId, {
   chatbotId: chatbotIds[0],
@@ -74,6 +78,7 @@ console.log(
     chatbotIds,
     apiKey: boot.demo.apiKey,
     staff,
+    secondStaff,
     timelineContactId: timelineContact.id,
     timelineConversations: TIMELINE_CONVERSATIONS,
     otherWorkspaceContactId: otherContact.id,

@@ -186,6 +186,16 @@ export interface SavedViewsTable {
   updated_at: string;
 }
 
+export interface StaffPreferencesTable {
+  workspace_id: string;
+  staff_user_id: string;
+  /** Which preference (`contacts.columns`). */
+  name: string;
+  /** Its value, JSON. */
+  value: string;
+  updated_at: string;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   chatbots: ChatbotsTable;
@@ -202,6 +212,7 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
   saved_views: SavedViewsTable;
+  staff_preferences: StaffPreferencesTable;
 }
 
 export type ContactRow = Selectable<ContactsTable>;
