@@ -49,7 +49,20 @@ test("many metadata entries stay on one line: two chips, then +N with all of the
   const metadata = contactsTable(page).getByRole("list", { name: "Metadata" });
   await expect(metadata.getByRole("listitem")).toHaveCount(3);
   await expect(metadata.getByRole("listitem").last()).toHaveText("+2 more");
-  await expect(metadata).toHaveAttribute("title", "plan: enterprise-annual\nseats: 120\nregion: eu-west\nsource: webinar");
+  // Every entry in the hover card: on hover, and on keyboard focus (Escape closes it).
+  const card = page.getByRole("tooltip");
+  await metadata.hover();
+  await expect(card).toHaveText("planenterprise-annualseats120regioneu-westsourcewebinar");
+  await expectAccessible(page);
+  await saveScreenshot(page, "contacts-metadata-card-1440", { fullPage: false });
+  await page.mouse.move(5, 5, { steps: 8 });
+  await page.mouse.move(10, 10);
+  await expect(card).toHaveCount(0);
+  await metadata.focus();
+  await expect(card).toHaveText(/^plan.*source/);
+  await expect(metadata).toHaveAttribute("aria-describedby", /.+/);
+  await page.keyboard.press("Escape");
+  await expect(card).toHaveCount(0);
   const box = (await metadata.boundingBox())!;
   const chip = (await metadata.getByRole("listitem").first().boundingBox())!;
   expect(box.height).toBeLessThanOrEqual(chip.height + 1);
