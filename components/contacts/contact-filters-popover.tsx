@@ -1,11 +1,11 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { ListFilter } from "lucide-react";
-import { Popover } from "radix-ui";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
+import { PopoverPanel } from "@/components/ui/popover-panel";
 import { Input, Select } from "@/components/ui/input";
 import {
   contactFiltersFormSchema,
@@ -37,8 +37,12 @@ export function ContactFiltersPopover({ filters, onApply }: { filters: ContactLi
   const [open, setOpen] = useState(false);
   const count = countSet(filters);
   return (
-    <Popover.Root open={open} onOpenChange={setOpen}>
-      <Popover.Trigger asChild>
+    <PopoverPanel
+      open={open}
+      onOpenChange={setOpen}
+      label="Filter contacts"
+      className="w-[min(24rem,calc(100vw-1.5rem))]"
+      trigger={
         <Button aria-label={count ? `Filters, ${count} set` : "Filters"}>
           <ListFilter aria-hidden="true" className="size-4" />
           Filters
@@ -48,27 +52,18 @@ export function ContactFiltersPopover({ filters, onApply }: { filters: ContactLi
             </span>
           ) : null}
         </Button>
-      </Popover.Trigger>
-      <Popover.Portal>
-        <Popover.Content
-          align="end"
-          sideOffset={6}
-          collisionPadding={12}
-          aria-label="Filter contacts"
-          className="z-40 w-[min(24rem,calc(100vw-1.5rem))] rounded-lg border border-slate-200 bg-white p-4 shadow-xl dark:border-slate-700 dark:bg-slate-900"
-        >
-          {/* Mounted per opening: the form starts from the filters in the URL. */}
-          <FiltersForm
-            filters={filters}
-            onCancel={() => setOpen(false)}
-            onApply={(next) => {
-              setOpen(false);
-              onApply(next);
-            }}
-          />
-        </Popover.Content>
-      </Popover.Portal>
-    </Popover.Root>
+      }
+    >
+      {/* Mounted per opening: the form starts from the filters in the URL. */}
+      <FiltersForm
+        filters={filters}
+        onCancel={() => setOpen(false)}
+        onApply={(next) => {
+          setOpen(false);
+          onApply(next);
+        }}
+      />
+    </PopoverPanel>
   );
 }
 
