@@ -2,7 +2,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { Button } from "@/components/ui/button";
+import { DialogFormActions } from "@/components/ui/dialog-form-actions";
 import { RevealOnceDialog } from "@/components/ui/reveal-once-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -53,12 +53,7 @@ function CreateApiKeyForm({ onCreated, onCancel }: { onCreated: (created: Create
       <FormField id="api-key-name" label="Name" error={errors.name?.message} hint="For example: CRM sync, Zapier, staging.">
         {(control) => <Input autoComplete="off" autoFocus {...control} {...form.register("name")} />}
       </FormField>
-      <div className="flex flex-wrap justify-end gap-2">
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={isSubmitting}>
-          {isSubmitting ? "Creating…" : "Create key"}
-        </Button>
-      </div>
+      <DialogFormActions onCancel={onCancel} submitting={isSubmitting} submitLabel="Create key" submittingLabel="Creating…" />
     </form>
   );
 }

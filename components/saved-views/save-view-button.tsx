@@ -6,6 +6,7 @@ import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
+import { DialogFormActions } from "@/components/ui/dialog-form-actions";
 import { Dialog } from "@/components/ui/dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { FormField } from "@/components/ui/form-field";
@@ -66,12 +67,7 @@ function SaveViewFormBody({ query, onDone }: { query: string; onDone: () => void
           <span className="block text-slate-600 dark:text-slate-400">Everyone on the team sees it in their sidebar; only you can delete it.</span>
         </span>
       </label>
-      <div className="flex flex-wrap justify-end gap-2">
-        <Button onClick={onDone}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={isSubmitting}>
-          {isSubmitting ? "Saving…" : "Save view"}
-        </Button>
-      </div>
+      <DialogFormActions onCancel={onDone} submitting={isSubmitting} submitLabel="Save view" submittingLabel="Saving…" />
     </form>
   );
 }

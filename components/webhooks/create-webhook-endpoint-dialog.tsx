@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
+import { DialogFormActions } from "@/components/ui/dialog-form-actions";
 import { RevealOnceDialog } from "@/components/ui/reveal-once-dialog";
 import { FormAlert } from "@/components/ui/form-alert";
 import { FormField } from "@/components/ui/form-field";
@@ -81,12 +82,7 @@ function CreateEndpointForm({ onCreated, onCancel }: { onCreated: (created: Webh
       <FormField id="webhook-description" label="Description (optional)" error={errors.description?.message}>
         {(control) => <Input autoComplete="off" placeholder="CRM sync" {...control} {...form.register("description")} />}
       </FormField>
-      <div className="flex flex-wrap justify-end gap-2">
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={isSubmitting}>
-          {isSubmitting ? "Adding…" : "Add endpoint"}
-        </Button>
-      </div>
+      <DialogFormActions onCancel={onCancel} submitting={isSubmitting} submitLabel="Add endpoint" submittingLabel="Adding…" />
     </form>
   );
 }
