@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Store } from "../db/client";
 import { CONTACT_COLUMNS, type StoredContact } from "./contact-row";
+import { literalLimit } from "../db/literal-limit";
 
 export const PHONE_LOOKUP_LIMIT = 8;
 
@@ -22,6 +23,6 @@ export async function findContactsByPhoneDigits(store: Store, workspaceId: strin
     .where("phone", "is not", null)
     .where(phoneDigits, "like", `%${digits}%`)
     .orderBy("id")
-    .limit(PHONE_LOOKUP_LIMIT)
+    .limit(literalLimit(PHONE_LOOKUP_LIMIT))
     .execute() as Promise<StoredContact[]>;
 }

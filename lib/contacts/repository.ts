@@ -9,6 +9,7 @@ import type { ContactRow, Database, NewContactRow } from "../db/schema";
 import type { ContactSortField, SortOrder } from "./schemas";
 import { sortKeyOf, type SortKeyColumn } from "./sort-key";
 import { forgetMetadata, indexMetadata, metadataCondition, reindexMetadata, type MetadataFilter } from "./metadata-repository";
+import { literalLimit } from "../db/literal-limit";
 
 // SQL for contacts, and nothing else. Every query names the workspace.
 
@@ -74,12 +75,12 @@ const PAGE_COLUMNS = CONTACT_COLUMNS.map((c) => `contacts.${c}` as const);
 /** One page of contacts as a query, not yet run (the storage tests read its plan). */
 export function contactPageQuery(store: Store, filter: ContactFilter, page: ContactPage, matches?: number) {
   if (fewMatches(store, filter, matches)) {
-    return sortedAfterMatching(filtered(store, filter, "few").select(PAGE_COLUMNS), page).limit(page.limit).offset(page.offset);
+    return sortedAfterMatching(filtered(store, filter, "few").select(PAGE_COLUMNS), page).limit(literalLimit(page.limit)).offset(page.offset);
   }
   if (!store.dialect.contactSearch.pageKeysFirst(page.offset)) {
-    return inSortOrder(store, filtered(store, filter, "many").select(PAGE_COLUMNS), page).limit(page.limit).offset(page.offset);
+    return inSortOrder(store, filtered(store, filter, "many").select(PAGE_COLUMNS), page).limit(literalLimit(page.limit)).offset(page.offset);
   }
-  const pageIds = inSortOrder(store, filtered(store, filter, "many").select("contacts.id"), page).limit(page.limit).offset(page.offset);
+  const pageIds = inSortOrder(store, filtered(store, filter, "many").select("contacts.id"), page).limit(literalLimit(page.limit)).offset(page.offset);
   const pageRows = store.db.selectFrom("contacts").select(PAGE_COLUMNS).where("contacts.workspace_id", "=", filter.workspaceId).where("contacts.id", "in", pageIds);
   return inSortOrder(store, pageRows, page);
 }
@@ -163,7 +164,7 @@ export function contactPageAfterQuery(store: Store, filter: ContactFilter, page:
   }
   // Without the leading `(x is null)`, fixed by the condition above: with it, SQLite would sort.
   for (const column of columns) query = query.orderBy(key(column), page.sortOrder);
-  return query.orderBy(key("id"), page.sortOrder).limit(page.limit);
+  return query.orderBy(key("id"), page.sortOrder).limit(literalLimit(page.limit));
 }
 
 export async function countContacts(store: Store, filter: ContactFilter): Promise<number> {

@@ -1,21 +1,9 @@
 import { sql, type ExpressionBuilder } from "kysely";
 import type { Store } from "../db/client";
-import { preparedQuery } from "../db/prepared-query";
 import type { ConversationRow, Database, NewConversationRow } from "../db/schema";
+import { literalLimit } from "../db/literal-limit";
 
 // SQL for conversations. Newest `started_at` first everywhere; id breaks ties.
-
-const conversationsOfContact = preparedQuery<{ workspaceId: string; contactId: string; limit: number; offset: number }, ConversationRow>((db, value) =>
-  db
-    .selectFrom("conversations")
-    .selectAll()
-    .where("workspace_id", "=", value("workspaceId"))
-    .where("contact_id", "=", value("contactId"))
-    .orderBy("started_at", "desc")
-    .orderBy("id", "desc")
-    .limit(value("limit"))
-    .offset(value("offset")),
-);
 
 /**
  * The latest conversations of the contact in the outer query's row, as the API's conversation refs
@@ -39,7 +27,17 @@ export async function listConversationsOfContact(
   contactId: string,
   page: { limit: number; offset: number },
 ): Promise<ConversationRow[]> {
-  return conversationsOfContact(store, { workspaceId, contactId, ...page });
+  // Built per call, not a preparedQuery: the limit is written into the SQL (lib/db/literal-limit.ts).
+  return store.db
+    .selectFrom("conversations")
+    .selectAll()
+    .where("workspace_id", "=", workspaceId)
+    .where("contact_id", "=", contactId)
+    .orderBy("started_at", "desc")
+    .orderBy("id", "desc")
+    .limit(literalLimit(page.limit))
+    .offset(page.offset)
+    .execute();
 }
 
 export async function countConversationsOfContact(store: Store, workspaceId: string, contactId: string): Promise<number> {

@@ -14,7 +14,7 @@ function isPlaceholder(value: unknown): value is Placeholder {
 
 /**
  * `build` gets the backend's Kysely and dialect object, and `value(name)`, a stand-in for the value of `name` that Kysely passes through as a
- * query parameter (it must stand where a value goes: a comparison, `in`, `limit`, `offset`).
+ * query parameter (it must stand where a value goes: a comparison, `in`, `offset`; not `limit`, which SQLite needs written out: lib/db/literal-limit.ts).
  */
 export function preparedQuery<Values extends Record<string, unknown>, Row>(
   build: (

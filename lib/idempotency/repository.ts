@@ -1,5 +1,6 @@
 import type { Store } from "../db/client";
 import type { IdempotencyKeysTable } from "../db/schema";
+import { literalLimit } from "../db/literal-limit";
 
 // SQL for kept `Idempotency-Key` answers, nothing else. A row is held by one request at a time: its
 // `reservation`, compared on every change, so a request that lost the row can no longer touch it.
@@ -109,7 +110,7 @@ export async function deleteExpiredKeys(store: Store, workspaceId: string, now: 
     .select(["caller", "idempotency_key"])
     .where("workspace_id", "=", workspaceId)
     .where("expires_at", "<=", now.toISOString())
-    .limit(limit);
+    .limit(literalLimit(limit));
   const result = await store.db
     .deleteFrom("idempotency_keys")
     .where("workspace_id", "=", workspaceId)

@@ -2,26 +2,41 @@ import { sql } from "kysely";
 import type { Store } from "../db/client";
 import { preparedQuery } from "../db/prepared-query";
 import type { WebhookAttemptRow, WebhookDeliveryRow } from "../db/schema";
+import { literalLimit } from "../db/literal-limit";
 
 // SQL for webhook deliveries and their attempts, and nothing else.
 
 const text = (value: unknown) => sql<string>`cast(${value} as text)`;
 
-interface EventFields {
+type EventFields = {
   workspaceId: string;
   /** The random part both ids of each delivery share, followed by the endpoint's own. */
   eventKey: string;
   eventType: string;
-  /** `%"contact.created"%`: matches the type in the endpoint's JSON list of events. */
-  eventPattern: string;
   payload: string;
   now: string;
-}
+};
 type EventValues = EventFields & Record<string, unknown>;
+
+/**
+ * Matches the event type in an endpoint's JSON list of events (`%"contact.created"%`), written into
+ * the SQL: SQLite compiles a statement whose LIKE pattern is a parameter again on every run. The
+ * queries using it are prepared once per event type (a handful).
+ */
+const eventTypeIn = (eventType: string) => sql.lit(`%${JSON.stringify(eventType)}%`);
+
+function perEventType<Query>(make: (eventType: string) => Query): (eventType: string) => Query {
+  const queries = new Map<string, Query>();
+  return (eventType) => {
+    let query = queries.get(eventType);
+    if (!query) queries.set(eventType, (query = make(eventType)));
+    return query;
+  };
+}
 
 // The outbox, in one statement: a delivery row per enabled endpoint subscribed to the event.
 // `substr(id, 6)` is the random part of `whep_…`, so each delivery's ids are unique per endpoint.
-const enqueueEventDeliveries = preparedQuery<EventValues, never>((db, value) =>
+const enqueueEventDeliveries = perEventType((eventType) => preparedQuery<EventValues, never>((db, value) =>
   db
     .insertInto("webhook_deliveries")
     .columns(["id", "workspace_id", "endpoint_id", "webhook_id", "event_type", "payload", "status", "attempts", "failures", "next_attempt_at", "created_at"])
@@ -43,31 +58,28 @@ const enqueueEventDeliveries = preparedQuery<EventValues, never>((db, value) =>
         ])
         .where("workspace_id", "=", value("workspaceId"))
         .where("enabled", "=", 1)
-        .where("events", "like", value("eventPattern")),
+        .where("events", "like", eventTypeIn(eventType)),
     ),
-);
+));
 
-/** Matches the event type in an endpoint's JSON list of events. */
-const eventPattern = (eventType: string) => `%${JSON.stringify(eventType)}%`;
-
-const subscribedEndpoint = preparedQuery<{ workspaceId: string; eventPattern: string }, { id: string }>((db, value) =>
+const subscribedEndpoint = perEventType((eventType) => preparedQuery<{ workspaceId: string }, { id: string }>((db, value) =>
   db
     .selectFrom("webhook_endpoints")
     .select("id")
     .where("workspace_id", "=", value("workspaceId"))
     .where("enabled", "=", 1)
-    .where("events", "like", value("eventPattern"))
-    .limit(1),
-);
+    .where("events", "like", eventTypeIn(eventType))
+    .limit(literalLimit(1)),
+));
 
 /** Whether any enabled endpoint of the workspace subscribes to the event: most workspaces have none, and then no event need be built. */
 export async function hasSubscribedEndpoint(store: Store, workspaceId: string, eventType: string): Promise<boolean> {
-  return (await subscribedEndpoint(store, { workspaceId, eventPattern: eventPattern(eventType) })).length > 0;
+  return (await subscribedEndpoint(eventType)(store, { workspaceId })).length > 0;
 }
 
 /** Queues an event for every enabled endpoint of the workspace that subscribes to it. Run it in the change's transaction. */
-export async function enqueueEvent(store: Store, values: Omit<EventFields, "eventPattern">): Promise<void> {
-  await enqueueEventDeliveries(store, { ...values, eventPattern: eventPattern(values.eventType) });
+export async function enqueueEvent(store: Store, values: EventFields): Promise<void> {
+  await enqueueEventDeliveries(values.eventType)(store, values);
 }
 
 export async function insertDelivery(store: Store, row: Omit<WebhookDeliveryRow, "claim_id" | "last_attempt_at" | "last_status_code" | "last_latency_ms" | "last_error">): Promise<void> {
@@ -87,7 +99,7 @@ export async function listDeliveries(
     .where("endpoint_id", "=", endpointId)
     .orderBy("created_at", "desc")
     .orderBy("id", "desc")
-    .limit(page.limit)
+    .limit(literalLimit(page.limit))
     .offset(page.offset)
     .execute();
 }
@@ -114,7 +126,7 @@ export async function findDelivery(store: Store, workspaceId: string, endpointId
 
 /** The latest `limit` attempts at a delivery, oldest first. */
 export async function listAttempts(store: Store, deliveryId: string, limit: number): Promise<WebhookAttemptRow[]> {
-  const latest = await store.db.selectFrom("webhook_attempts").selectAll().where("delivery_id", "=", deliveryId).orderBy("number", "desc").limit(limit).execute();
+  const latest = await store.db.selectFrom("webhook_attempts").selectAll().where("delivery_id", "=", deliveryId).orderBy("number", "desc").limit(literalLimit(limit)).execute();
   return latest.reverse();
 }
 
@@ -157,7 +169,7 @@ export async function claimDueDeliveries(store: Store, options: { now: string; l
         ),
       )
       .orderBy("d.next_attempt_at")
-      .limit(options.limit);
+      .limit(literalLimit(options.limit));
   if ((await due(store.db).execute()).length === 0) return [];
   // A CTE that locks rows runs once; as a plain subquery PostgreSQL may run it again and claim more than `limit`.
   return store.db

@@ -1,5 +1,6 @@
 import type { Store } from "../db/client";
 import type { WebhookEndpointRow } from "../db/schema";
+import { literalLimit } from "../db/literal-limit";
 
 // SQL for webhook endpoints, and nothing else. Every query names the workspace.
 
@@ -20,7 +21,7 @@ export async function listEndpoints(store: Store, workspaceId: string, page: { l
     .where("workspace_id", "=", workspaceId)
     .orderBy("created_at", "desc")
     .orderBy("id", "desc")
-    .limit(page.limit)
+    .limit(literalLimit(page.limit))
     .offset(page.offset)
     .execute();
 }

@@ -2,6 +2,7 @@ import type { Store } from "../db/client";
 import type { WorkspaceRow } from "../db/schema";
 import { newId } from "../ids";
 import { nowIso } from "../time";
+import { literalLimit } from "../db/literal-limit";
 
 export async function createWorkspace(store: Store, name: string): Promise<WorkspaceRow> {
   const row = { id: newId("ws_"), name, created_at: nowIso() };
@@ -14,7 +15,7 @@ export async function findWorkspace(store: Store, workspaceId: string): Promise<
 }
 
 export async function hasAnyWorkspace(store: Store): Promise<boolean> {
-  return (await store.db.selectFrom("workspaces").select("id").limit(1).executeTakeFirst()) !== undefined;
+  return (await store.db.selectFrom("workspaces").select("id").limit(literalLimit(1)).executeTakeFirst()) !== undefined;
 }
 
 export async function listWorkspaces(store: Store): Promise<WorkspaceRow[]> {
