@@ -17,6 +17,7 @@ const SUITES_ON_BOTH_BACKENDS = [
   "tests/openapi/**/*.test.ts",
   "tests/client/**/*.test.ts",
   "tests/storage/metadata-index-updates.test.ts",
+  "tests/storage/list-page-shapes.test.ts",
 ];
 
 const project = (name: TestBackend, include: string[]): TestProjectInlineConfiguration => ({

@@ -20,6 +20,19 @@ export function parseQuery<S extends z.ZodObject>(schema: S, searchParams: URLSe
   return parseOrThrow(schema, given);
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** The query of a request's absolute URL, as `new URL(url).searchParams` reads it, without parsing the rest. */
+export function searchParamsOf(url: string): URLSearchParams {
+  const start = url.indexOf("?");
+  if (start === -1) return new URLSearchParams();
+  // Characters clients should have escaped: the URL parser escapes them first, and decodes alike only then.
+  if (NON_ASCII.test(url)) return new URL(url).searchParams;
+  const end = url.indexOf("#", start);
+  // With its "?", which URLSearchParams drops: a query that itself starts with "?" keeps it.
+  return new URLSearchParams(end === -1 ? url.slice(start) : url.slice(start, end));
+}
+
 export interface ParsedRequest {
   params: unknown;
   query: unknown;
@@ -46,7 +59,7 @@ export async function parseRequest(
 ): Promise<ParsedRequest> {
   return {
     params: spec.params ? parseOrThrow(spec.params, params) : undefined,
-    query: spec.query ? parseQuery(spec.query, new URL(request.url).searchParams) : undefined,
+    query: spec.query ? parseQuery(spec.query, searchParamsOf(request.url)) : undefined,
     body: spec.body ? parseOrThrow(spec.body, parseJsonObject(await bodyBytes()), spec.unknownBodyFields) : undefined,
     headers: spec.headers ? parseHeaders(spec.headers, request.headers) : undefined,
   };

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Store } from "../db/client";
+import { preparedQueryByShape } from "../db/prepared-query";
 
 // How many contacts each chatbot of a workspace has, kept in step with inserts and deletes inside
 // their transactions, so that an unfiltered `total` is a read of a few rows instead of a count.
@@ -31,12 +32,20 @@ export async function subtractFromContactCount(store: Store, workspaceId: string
     .execute();
 }
 
+const contactsCounted = preparedQueryByShape<{ ofChatbot: boolean }, { workspaceId: string; chatbotId?: string }, { total: number | string | bigint }>(
+  (db, value, _dialect, { ofChatbot }) => {
+    let query = db
+      .selectFrom("contact_counts")
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string | bigint>("contacts"), sql<number>`0`).as("total"))
+      .where("workspace_id", "=", value("workspaceId"));
+    if (ofChatbot) query = query.where("chatbot_id", "=", value("chatbotId")!);
+    return query;
+  },
+);
+
 /** Contacts of the workspace, or of one of its chatbots. */
 export async function countedContacts(store: Store, workspaceId: string, chatbotId?: string): Promise<number> {
-  let query = store.db
-    .selectFrom("contact_counts")
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string | bigint>("contacts"), sql<number>`0`).as("total"))
-    .where("workspace_id", "=", workspaceId);
-  if (chatbotId !== undefined) query = query.where("chatbot_id", "=", chatbotId);
-  return Number((await query.executeTakeFirstOrThrow()).total);
+  const ofChatbot = chatbotId !== undefined;
+  const [row] = await contactsCounted(store, ofChatbot ? "chatbot" : "workspace", { ofChatbot }, { workspaceId, chatbotId });
+  return Number(row!.total);
 }

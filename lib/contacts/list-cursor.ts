@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, createSecretKey, hash, timingSafeEqual, type KeyObject } from "node:crypto";
 import { authSecret } from "../auth/secret";
 import { InvalidInputError } from "../errors";
 import type { ContactFilter, SortPosition } from "./repository";
@@ -20,9 +20,9 @@ export interface CursorScope {
 const FORMAT = 1;
 const SIGNATURE_LENGTH = 22; // 128 bits of HMAC-SHA256, base64url
 
-let signingKey: Buffer | undefined;
+let signingKey: KeyObject | undefined;
 // Derived from the secret that signs staff sessions, which every process of a deployment shares.
-const key = () => (signingKey ??= createHmac("sha256", authSecret()).update("nexvio contact list cursor").digest());
+const key = () => (signingKey ??= createSecretKey(createHmac("sha256", authSecret()).update("nexvio contact list cursor").digest()));
 
 const sign = (payload: string) => createHmac("sha256", key()).update(payload).digest("base64url").slice(0, SIGNATURE_LENGTH);
 
@@ -30,7 +30,7 @@ function scopeDigest({ filter, sortBy, sortOrder }: CursorScope): string {
   // Every filter, in a fixed order (absent ones as null): a cursor of one listing never serves another.
   const { workspaceId, chatbotId, search, createdFrom, createdBefore, hasEmail, hasPhone, metadata } = filter;
   const listing = [workspaceId, sortBy, sortOrder, search, chatbotId, createdFrom, createdBefore, hasEmail, hasPhone, metadata?.key, metadata?.match, metadata?.value];
-  return createHash("sha256").update(JSON.stringify(listing.map((part) => part ?? null))).digest("base64url").slice(0, 16);
+  return hash("sha256", JSON.stringify(listing.map((part) => part ?? null)), "base64url").slice(0, 16);
 }
 
 /** The sorted field's value of a contact: what its position is written with. */

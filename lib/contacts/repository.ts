@@ -1,6 +1,6 @@
 import { sql, type SelectQueryBuilder, type SqlBool } from "kysely";
 import type { Store } from "../db/client";
-import { preparedQuery } from "../db/prepared-query";
+import { preparedQuery, preparedQueryByShape } from "../db/prepared-query";
 import { latestConversationRefsOfContact } from "../conversations/repository";
 import { addToContactCounts, countedContacts, subtractFromContactCount } from "./contact-counts";
 import { CONTACT_COLUMNS, type StoredContact, type TextColumn } from "./contact-row";
@@ -67,17 +67,46 @@ function filtered(store: Store, filter: ContactFilter, plan: SearchPlan): Select
 
 /** `matches` is how many contacts the filter matches, when counted already: it picks the plan. */
 export async function listContacts(store: Store, filter: ContactFilter, page: ContactPage, matches?: number): Promise<StoredContact[]> {
-  return contactPageQuery(store, filter, page, matches).execute();
+  const plan = { few: fewMatches(store, filter, matches), keysFirst: store.dialect.contactSearch.pageKeysFirst(page.offset) };
+  // A search or metadata condition is written from its term; every other page is one of a few shapes.
+  if (filter.search !== undefined || filter.metadata !== undefined) return contactPageOfPlan(store, filter, page, plan).execute();
+  const shape = { filter, page, plan };
+  const key = [page.sortBy, page.sortOrder, page.limit, ...FIELD_FILTERS.map((name) => String(filter[name] !== undefined)), filter.hasEmail, filter.hasPhone, plan.few, plan.keysFirst].join();
+  const { workspaceId, chatbotId, createdFrom, createdBefore } = filter;
+  return contactPageOfShape(store, key, shape, { workspaceId, chatbotId, createdFrom, createdBefore, offset: page.offset });
 }
+
+/** The filters given as values (the booleans shape the SQL itself). */
+const FIELD_FILTERS = ["chatbotId", "createdFrom", "createdBefore"] as const;
+
+type PageValues = Pick<ContactFilter, "workspaceId" | (typeof FIELD_FILTERS)[number]> & { offset: number };
+
+const contactPageOfShape = preparedQueryByShape<{ filter: ContactFilter; page: ContactPage; plan: PagePlan }, PageValues, StoredContact>(
+  (db, value, dialect, { filter, page, plan }) => {
+    const given = (name: (typeof FIELD_FILTERS)[number]) => (filter[name] === undefined ? undefined : value(name));
+    const asValues = { ...filter, workspaceId: value("workspaceId"), chatbotId: given("chatbotId"), createdFrom: given("createdFrom"), createdBefore: given("createdBefore") };
+    return contactPageOfPlan({ db, dialect }, asValues, { ...page, offset: value("offset") }, plan);
+  },
+);
 
 const PAGE_COLUMNS = CONTACT_COLUMNS.map((c) => `contacts.${c}` as const);
 
+/** How a page is fetched: sorting the few matches of a filter, or walking a sort index (PostgreSQL: the page's ids first). */
+interface PagePlan {
+  few: boolean;
+  keysFirst: boolean;
+}
+
 /** One page of contacts as a query, not yet run (the storage tests read its plan). */
 export function contactPageQuery(store: Store, filter: ContactFilter, page: ContactPage, matches?: number) {
-  if (fewMatches(store, filter, matches)) {
+  return contactPageOfPlan(store, filter, page, { few: fewMatches(store, filter, matches), keysFirst: store.dialect.contactSearch.pageKeysFirst(page.offset) });
+}
+
+function contactPageOfPlan(store: Store, filter: ContactFilter, page: ContactPage, plan: PagePlan) {
+  if (plan.few) {
     return sortedAfterMatching(filtered(store, filter, "few").select(PAGE_COLUMNS), page).limit(literalLimit(page.limit)).offset(page.offset);
   }
-  if (!store.dialect.contactSearch.pageKeysFirst(page.offset)) {
+  if (!plan.keysFirst) {
     return inSortOrder(store, filtered(store, filter, "many").select(PAGE_COLUMNS), page).limit(literalLimit(page.limit)).offset(page.offset);
   }
   const pageIds = inSortOrder(store, filtered(store, filter, "many").select("contacts.id"), page).limit(literalLimit(page.limit)).offset(page.offset);
