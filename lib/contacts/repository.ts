@@ -216,6 +216,16 @@ export async function findContact(store: Store, workspaceId: string, contactId: 
   return (await contactById(store, { workspaceId, contactId }))[0];
 }
 
+// In a write transaction: PostgreSQL locks the row (FOR UPDATE); SQLite holds the write lock already.
+const lockedContactVersionById = preparedQuery<{ workspaceId: string; contactId: string }, Pick<ContactRow, "updated_at" | "metadata">>((db, value, dialect) =>
+  dialect.forUpdate(db.selectFrom("contacts").select(["updated_at", "metadata"]).where("workspace_id", "=", value("workspaceId")).where("id", "=", value("contactId"))),
+);
+
+/** The version and metadata of a contact about to change, locked until the write transaction ends; undefined when absent. */
+export async function lockedContactVersion(tx: Store, workspaceId: string, contactId: string): Promise<Pick<ContactRow, "updated_at" | "metadata"> | undefined> {
+  return (await lockedContactVersionById(tx, { workspaceId, contactId }))[0];
+}
+
 /** How many of its latest conversations come with a contact. */
 export const CONVERSATIONS_ON_CONTACT = 100;
 
@@ -264,6 +274,19 @@ export async function indexLoadedContacts(store: Store): Promise<void> {
   await store.dialect.contactSearch.indexLoadedContacts(store.db);
 }
 
+type ContactChanges = Partial<Pick<ContactRow, TextColumn | SortKeyColumn | "metadata" | "updated_at">>;
+
+// Compiled once per set of changed columns: a PATCH changes one of a few sets.
+const contactUpdate = preparedQueryByShape<(keyof ContactChanges)[], ContactChanges & { workspaceId: string; contactId: string }, StoredContact>(
+  (db, value, _dialect, columns) =>
+    db
+      .updateTable("contacts")
+      .set(Object.fromEntries(columns.map((column) => [column, value(column)])))
+      .where("workspace_id", "=", value("workspaceId"))
+      .where("id", "=", value("contactId"))
+      .returning(CONTACT_COLUMNS),
+);
+
 /**
  * Applies `changes`; returns the contact as updated (read back by the same statement), or undefined
  * when absent. `previousMetadata`, the metadata before the change, spares rewriting the unchanged keys' index entries.
@@ -272,16 +295,11 @@ export async function updateContactRow(
   store: Store,
   workspaceId: string,
   contactId: string,
-  changes: Partial<Pick<ContactRow, TextColumn | SortKeyColumn | "metadata" | "updated_at">>,
+  changes: ContactChanges,
   previousMetadata?: string,
 ): Promise<StoredContact | undefined> {
-  const updated = await store.db
-    .updateTable("contacts")
-    .set(changes)
-    .where("workspace_id", "=", workspaceId)
-    .where("id", "=", contactId)
-    .returning(CONTACT_COLUMNS)
-    .executeTakeFirst();
+  const columns = Object.keys(changes).sort() as (keyof ContactChanges)[];
+  const [updated] = await contactUpdate(store, columns.join(), columns, { ...changes, workspaceId, contactId });
   if (updated && changes.metadata !== undefined) await reindexMetadata(store, { workspace_id: workspaceId, ...updated }, previousMetadata);
   return updated;
 }

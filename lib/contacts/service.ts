@@ -2,7 +2,7 @@ import { contactNotFound, InvalidInputError, StaleVersionError } from "../errors
 import { chatbotExists } from "../chatbots/repository";
 import type { Store } from "../db/client";
 import type { NewContactRow } from "../db/schema";
-import { forUpdate, writeTransaction } from "../db/transaction";
+import { writeTransaction } from "../db/transaction";
 import { countConversationsOfContact, listConversationsOfContact } from "../conversations/repository";
 import { toConversation } from "../conversations/service";
 import type { Conversation, ListConversationsQuery } from "../conversations/schemas";
@@ -18,6 +18,7 @@ import {
   insertContacts,
   listContacts as listContactRows,
   listContactsAfter as listContactRowsAfter,
+  lockedContactVersion,
   updateContactRow,
   type ContactFilter,
 } from "./repository";
@@ -149,10 +150,7 @@ export async function updateContact(
 ): Promise<Contact> {
   assertPossibleContactId(contactId);
   return writeTransaction(store, async (tx) => {
-    const current = await forUpdate(
-      tx,
-      tx.db.selectFrom("contacts").select(["updated_at", "metadata"]).where("workspace_id", "=", workspaceId).where("id", "=", contactId),
-    ).executeTakeFirst();
+    const current = await lockedContactVersion(tx, workspaceId, contactId);
     if (!current) throw contactNotFound();
     assertIfMatch(conditions, { id: contactId, updated_at: current.updated_at });
 
@@ -176,7 +174,7 @@ export async function deleteContact(store: Store, workspaceId: string, contactId
   assertPossibleContactId(contactId);
   const deleted = await writeTransaction(store, async (tx) => {
     if (conditions.ifMatch !== undefined) {
-      const current = await forUpdate(tx, tx.db.selectFrom("contacts").select("updated_at").where("workspace_id", "=", workspaceId).where("id", "=", contactId)).executeTakeFirst();
+      const current = await lockedContactVersion(tx, workspaceId, contactId);
       if (!current) return undefined;
       assertIfMatch(conditions, { id: contactId, updated_at: current.updated_at });
     }

@@ -1,10 +1,15 @@
-import { sql, type SqlBool } from "kysely";
+import { CompiledQuery, sql, type SqlBool } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/sqlite";
 import { sqliteContactSearch } from "../../contacts/search/sqlite-contact-search";
 import { insertChunks } from "../insert-chunks";
 import type { IndexDefinition, StorageDialect } from "../storage-dialect";
 
 // SQLite (better-sqlite3): one writer at a time, so transactions take the write lock up front.
+
+// Compiled once: every write runs them.
+const BEGIN_IMMEDIATE = CompiledQuery.raw("begin immediate");
+const COMMIT = CompiledQuery.raw("commit");
+const ROLLBACK = CompiledQuery.raw("rollback");
 
 export const sqliteStorage: StorageDialect = {
   name: "sqlite",
@@ -16,13 +21,13 @@ export const sqliteStorage: StorageDialect = {
     return db.connection().execute(async (connection) => {
       // `begin immediate` takes the write lock now (waiting up to busy_timeout), instead of
       // failing with SQLITE_BUSY when a deferred transaction later tries to upgrade its read lock.
-      await sql`begin immediate`.execute(connection);
+      await connection.executeQuery(BEGIN_IMMEDIATE);
       try {
         const result = await work(connection);
-        await sql`commit`.execute(connection);
+        await connection.executeQuery(COMMIT);
         return result;
       } catch (error) {
-        await sql`rollback`.execute(connection);
+        await connection.executeQuery(ROLLBACK);
         throw error;
       }
     });
