@@ -1,4 +1,5 @@
 import type { Store } from "../db/client";
+import { preparedQuery } from "../db/prepared-query";
 import type { ChatbotRow } from "../db/schema";
 import { newId } from "../ids";
 import { nowIso } from "../time";
@@ -14,14 +15,13 @@ export async function insertChatbots(store: Store, rows: readonly ChatbotRow[]):
   if (rows.length > 0) await store.db.insertInto("chatbots").values([...rows]).execute();
 }
 
+// Every create asks this.
+const chatbotById = preparedQuery<{ workspaceId: string; chatbotId: string }, { id: string }>((db, value) =>
+  db.selectFrom("chatbots").select("id").where("workspace_id", "=", value("workspaceId")).where("id", "=", value("chatbotId")),
+);
+
 export async function chatbotExists(store: Store, workspaceId: string, chatbotId: string): Promise<boolean> {
-  const row = await store.db
-    .selectFrom("chatbots")
-    .select("id")
-    .where("workspace_id", "=", workspaceId)
-    .where("id", "=", chatbotId)
-    .executeTakeFirst();
-  return row !== undefined;
+  return (await chatbotById(store, { workspaceId, chatbotId })).length > 0;
 }
 
 export async function listChatbots(store: Store, workspaceId: string): Promise<ChatbotRow[]> {

@@ -1,9 +1,16 @@
 import { sql } from "kysely";
 import type { Store } from "../db/client";
-import { preparedQueryByShape } from "../db/prepared-query";
+import { preparedQuery, preparedQueryByShape } from "../db/prepared-query";
 
 // How many contacts each chatbot of a workspace has, kept in step with inserts and deletes inside
 // their transactions, so that an unfiltered `total` is a read of a few rows instead of a count.
+
+const countAdded = preparedQuery<{ workspace_id: string; chatbot_id: string; contacts: number }, never>((db, value) =>
+  db
+    .insertInto("contact_counts")
+    .values({ workspace_id: value("workspace_id"), chatbot_id: value("chatbot_id"), contacts: value("contacts") })
+    .onConflict((oc) => oc.columns(["workspace_id", "chatbot_id"]).doUpdateSet({ contacts: sql`contact_counts.contacts + excluded.contacts` })),
+);
 
 /** Adds inserted contacts to their chatbots' counts (in chatbot order, so concurrent writers lock alike). */
 export async function addToContactCounts(store: Store, rows: readonly { workspace_id: string; chatbot_id: string }[]): Promise<void> {
@@ -14,13 +21,7 @@ export async function addToContactCounts(store: Store, rows: readonly { workspac
     entry.contacts += 1;
     added.set(key, entry);
   }
-  for (const entry of [...added.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, value]) => value)) {
-    await store.db
-      .insertInto("contact_counts")
-      .values(entry)
-      .onConflict((oc) => oc.columns(["workspace_id", "chatbot_id"]).doUpdateSet({ contacts: sql`contact_counts.contacts + ${entry.contacts}` }))
-      .execute();
-  }
+  for (const entry of [...added.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, value]) => value)) await countAdded(store, entry);
 }
 
 export async function subtractFromContactCount(store: Store, workspaceId: string, chatbotId: string): Promise<void> {

@@ -1,6 +1,6 @@
-import { sql, type SqlBool } from "kysely";
+import { CompiledQuery, sql, type SqlBool } from "kysely";
 import { insertChunks } from "../../db/insert-chunks";
-import { insertRowsUnbuilt } from "../../db/sqlite/insert-rows-unbuilt";
+import { insertRowsUnbuilt, sameColumns, type InsertedRowids } from "../../db/sqlite/insert-rows-unbuilt";
 import type { ContactSearch } from "./contact-search";
 import { likeMatches } from "./like-matches";
 import { sqliteCaseVariants } from "./sqlite-case-variants";
@@ -15,6 +15,7 @@ const ASCII = /^[\x00-\x7f]*$/;
 const ftsPhrase = (term: string) => `"${term.replace(/"/g, '""')}"`;
 const sqliteLikeMatches = (table: string, term: string) => likeMatches("like", table, sqliteCaseVariants(term));
 const FEW_MATCHES = 5_000;
+const INDEX_INSERTED_CONTACTS = "insert into contacts_search(rowid, name, email) select seq, name, email from contacts where seq between ? and ?";
 
 export const sqliteContactSearch: ContactSearch = {
   condition(workspaceId, term, plan) {
@@ -61,10 +62,12 @@ export const sqliteContactSearch: ContactSearch = {
    * `seq` values, so a range names exactly them.
    */
   async insertSearchableContacts(db, rows) {
+    // Each statement's rows are indexed for search by their rowids (consecutive in one INSERT).
+    const indexInserted = async ({ first, last }: InsertedRowids) => void (await db.executeQuery(CompiledQuery.raw(INDEX_INSERTED_CONTACTS, [first, last])));
+    if (sameColumns(rows)) return insertRowsUnbuilt(db, "contacts", rows, indexInserted);
     for (const chunk of insertChunks(rows)) {
-      const seqs = (await db.insertInto("contacts").values(chunk).returning("seq").execute()).map((row) => row.seq);
-      await sql`insert into contacts_search(rowid, name, email)
-      select seq, name, email from contacts where seq between ${Math.min(...seqs)} and ${Math.max(...seqs)}`.execute(db);
+      const seqs = (await db.insertInto("contacts").values(chunk).returning("seq").execute()).map((row) => BigInt(row.seq));
+      await indexInserted({ first: seqs.reduce((a, b) => (a < b ? a : b)), last: seqs.reduce((a, b) => (a > b ? a : b)) });
     }
   },
   insertContactsBeforeIndexing: (db, rows) => insertRowsUnbuilt(db, "contacts", rows),

@@ -6,11 +6,31 @@ import type { BulkRow, BulkTable } from "../storage-dialect";
 const placeholders = (count: number) => `(${Array.from({ length: count }, () => "?").join(", ")})`;
 
 /**
+ * Whether every row gives the first row's columns, in the same order, none of them undefined: what
+ * insertRowsUnbuilt writes as given (Kysely leaves an undefined value's column to its default).
+ */
+export function sameColumns(rows: readonly BulkRow[]): boolean {
+  const columns = Object.keys(rows[0] ?? {}).join();
+  return rows.every((row) => Object.keys(row).join() === columns && !Object.values(row).some((value) => value === undefined));
+}
+
+/**
  * SQLite: multi-row INSERTs written as plain text and bound from one flat array, instead of
  * built by Kysely (which walks every value of every row: about 5 s of a 1M-row import). A full
  * chunk's text is the same each time, so the cached statement (cacheStatements) is reused.
  */
-export async function insertRowsUnbuilt(db: Db, table: BulkTable, rows: readonly BulkRow[]): Promise<void> {
+/** The rowids a chunk's statement gave its rows: consecutive, as SQLite numbers the rows of one INSERT into a table without gaps. */
+export interface InsertedRowids {
+  first: bigint;
+  last: bigint;
+}
+
+export async function insertRowsUnbuilt(
+  db: Db,
+  table: BulkTable,
+  rows: readonly BulkRow[],
+  afterChunk?: (rowids: InsertedRowids) => Promise<void>,
+): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]) as (keyof BulkRow)[];
   const into = `insert into "${table}" (${columns.map((column) => `"${column}"`).join(", ")}) values `;
@@ -18,6 +38,7 @@ export async function insertRowsUnbuilt(db: Db, table: BulkTable, rows: readonly
   for (const chunk of insertChunks(rows)) {
     const parameters: unknown[] = [];
     for (const values of chunk) for (const column of columns) parameters.push(values[column] ?? null);
-    await db.executeQuery(CompiledQuery.raw(into + Array.from({ length: chunk.length }, () => row).join(", "), parameters));
+    const result = await db.executeQuery(CompiledQuery.raw(into + Array.from({ length: chunk.length }, () => row).join(", "), parameters));
+    if (afterChunk) await afterChunk({ first: result.insertId! - BigInt(chunk.length) + 1n, last: result.insertId! });
   }
 }
