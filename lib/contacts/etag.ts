@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /**
  * A contact's strong ETag: a digest of its id and `updated_at`, which moves forward on every
@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
  * names the contact's own fields: a conversation started or continued leaves it as it is.
  */
 export function contactETag(contact: { id: string; updated_at: string }): string {
-  return `"${createHash("sha256").update(`${contact.id}\n${contact.updated_at}`).digest("base64url").slice(0, 27)}"`;
+  return `"${hash("sha256", `${contact.id}\n${contact.updated_at}`, "base64url").slice(0, 27)}"`;
 }
 
 /** The same for a contact as the API answers it. */

@@ -34,7 +34,7 @@ export function foldedMetadataValue(value: string | number | boolean): string {
 }
 
 function metadataRows(contact: { workspace_id: string; id: string; metadata: string }): ContactMetadataRow[] {
-  return Object.entries(JSON.parse(contact.metadata) as Record<string, string | number | boolean>).map(([key, value]) => ({
+  return Object.entries(JSON.parse(contact.metadata) as Metadata).map(([key, value]) => ({
     workspace_id: contact.workspace_id,
     contact_id: contact.id,
     key: storable(key),
@@ -48,27 +48,43 @@ export async function indexMetadata(store: Store, contacts: readonly { workspace
   if (rows.length > 0) await store.dialect.insertRows(store.db, "contact_metadata", rows);
 }
 
+/** A contact's metadata before a change, and the keys the change named: every other key kept its value. */
+export interface MetadataChange {
+  previousMetadata: string;
+  changedKeys: readonly string[];
+}
+
 /**
- * Indexes a contact's metadata anew after a change. Given the metadata as it was, only the keys whose
+ * Indexes a contact's metadata anew after a change. Given the change, only the keys it named whose
  * value changed are rewritten: every index entry written is a page the commit writes out again.
  */
-export async function reindexMetadata(
-  store: Store,
-  contact: { workspace_id: string; id: string; metadata: string },
-  previousMetadata?: string,
-): Promise<void> {
-  const rows = metadataRows(contact);
-  const previous = previousMetadata === undefined ? undefined : foldedValueByKey(metadataRows({ ...contact, metadata: previousMetadata }));
-  const current = foldedValueByKey(rows);
-  if (!previous || !current) {
+export async function reindexMetadata(store: Store, contact: { workspace_id: string; id: string; metadata: string }, change?: MetadataChange): Promise<void> {
+  const current = JSON.parse(contact.metadata) as Metadata;
+  const previous = change && (JSON.parse(change.previousMetadata) as Metadata);
+  if (!change || !previous || storedAlike(current) || storedAlike(previous)) {
     await forgetMetadata(store, contact.workspace_id, contact.id);
     await indexMetadata(store, [contact]);
     return;
   }
-  const stale = [...previous].filter(([key, value]) => current.get(key) !== value).map(([key]) => key);
+  const stale: string[] = [];
+  const fresh: ContactMetadataRow[] = [];
+  for (const key of new Set(change.changedKeys)) {
+    const before = Object.hasOwn(previous, key) ? foldedMetadataValue(previous[key]!) : undefined;
+    const after = Object.hasOwn(current, key) ? foldedMetadataValue(current[key]!) : undefined;
+    if (before === after) continue;
+    if (before !== undefined) stale.push(storable(key));
+    if (after !== undefined) fresh.push({ workspace_id: contact.workspace_id, contact_id: contact.id, key: storable(key), folded_value: after });
+  }
   if (stale.length > 0) await staleMetadataDeletion(store, contact.workspace_id, contact.id, stale).execute();
-  const fresh = rows.filter((row) => previous.get(row.key) !== row.folded_value);
   if (fresh.length > 0) await store.dialect.insertRows(store.db, "contact_metadata", fresh);
+}
+
+type Metadata = Record<string, string | number | boolean>;
+
+/** Whether two keys are stored alike (U+0000 against U+FFFD), which only a full reindex keeps apart. */
+function storedAlike(metadata: Metadata): boolean {
+  const keys = Object.keys(metadata);
+  return new Set(keys.map(storable)).size !== keys.length;
 }
 
 /** Deletes the index rows of some of a contact's keys. */
@@ -82,12 +98,6 @@ export function staleMetadataDeletion(store: Store, workspaceId: string, contact
       // index, every contact's entry for that key, instead of this contact's few rows.
       .where(sql<string>`key || ''`, "in", keys)
   );
-}
-
-/** Each stored key's folded value; undefined when two keys are stored alike (U+0000 against U+FFFD), which only a full reindex keeps apart. */
-function foldedValueByKey(rows: readonly ContactMetadataRow[]): Map<string, string> | undefined {
-  const byKey = new Map(rows.map((row) => [row.key, row.folded_value]));
-  return byKey.size === rows.length ? byKey : undefined;
 }
 
 export async function forgetMetadata(store: Store, workspaceId: string, contactId: string): Promise<void> {

@@ -8,7 +8,7 @@ import { unindexedSortKey, type SearchPlan } from "./search/contact-search";
 import type { ContactRow, Database, NewContactRow } from "../db/schema";
 import type { ContactSortField, SortOrder } from "./schemas";
 import { sortKeyOf, type SortKeyColumn } from "./sort-key";
-import { forgetMetadata, indexMetadata, metadataCondition, reindexMetadata, type MetadataFilter } from "./metadata-repository";
+import { forgetMetadata, indexMetadata, metadataCondition, reindexMetadata, type MetadataChange, type MetadataFilter } from "./metadata-repository";
 import { literalLimit } from "../db/literal-limit";
 
 // SQL for contacts, and nothing else. Every query names the workspace.
@@ -289,18 +289,18 @@ const contactUpdate = preparedQueryByShape<(keyof ContactChanges)[], ContactChan
 
 /**
  * Applies `changes`; returns the contact as updated (read back by the same statement), or undefined
- * when absent. `previousMetadata`, the metadata before the change, spares rewriting the unchanged keys' index entries.
+ * when absent. `metadataChange` (the metadata before, the keys the change named) spares rewriting the unchanged keys' index entries.
  */
 export async function updateContactRow(
   store: Store,
   workspaceId: string,
   contactId: string,
   changes: ContactChanges,
-  previousMetadata?: string,
+  metadataChange?: MetadataChange,
 ): Promise<StoredContact | undefined> {
   const columns = Object.keys(changes).sort() as (keyof ContactChanges)[];
   const [updated] = await contactUpdate(store, columns.join(), columns, { ...changes, workspaceId, contactId });
-  if (updated && changes.metadata !== undefined) await reindexMetadata(store, { workspace_id: workspaceId, ...updated }, previousMetadata);
+  if (updated && changes.metadata !== undefined) await reindexMetadata(store, { workspace_id: workspaceId, ...updated }, metadataChange);
   return updated;
 }
 

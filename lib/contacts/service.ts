@@ -163,7 +163,8 @@ export async function updateContact(
       }
       changes.metadata = JSON.stringify(merged);
     }
-    const updated = await updateContactRow(tx, workspaceId, contactId, changes, current.metadata);
+    const metadataChange = input.metadata && { previousMetadata: current.metadata, changedKeys: Object.keys(input.metadata) };
+    const updated = await updateContactRow(tx, workspaceId, contactId, changes, metadataChange);
     if (!updated) throw contactNotFound();
     await recordContactEvent(tx, workspaceId, "contact.updated", updated);
     return toContact(updated);
