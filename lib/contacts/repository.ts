@@ -298,7 +298,7 @@ export async function updateContactRow(
   changes: ContactChanges,
   metadataChange?: MetadataChange,
 ): Promise<StoredContact | undefined> {
-  const columns = Object.keys(changes).sort() as (keyof ContactChanges)[];
+  const columns = (Object.keys(changes) as (keyof ContactChanges)[]).filter((column) => changes[column] !== undefined).sort();
   const [updated] = await contactUpdate(store, columns.join(), columns, { ...changes, workspaceId, contactId });
   if (updated && changes.metadata !== undefined) await reindexMetadata(store, { workspace_id: workspaceId, ...updated }, metadataChange);
   return updated;
