@@ -67,7 +67,7 @@ function filtered(store: Store, filter: ContactFilter, plan: SearchPlan): Select
 
 /** `matches` is how many contacts the filter matches, when counted already: it picks the plan. */
 export async function listContacts(store: Store, filter: ContactFilter, page: ContactPage, matches?: number): Promise<StoredContact[]> {
-  const plan = { few: fewMatches(store, filter, matches), keysFirst: store.dialect.contactSearch.pageKeysFirst(page.offset) };
+  const plan = pagePlan(store, filter, page, matches);
   // A search or metadata condition is written from its term; every other page is one of a few shapes.
   if (filter.search !== undefined || filter.metadata !== undefined) return contactPageOfPlan(store, filter, page, plan).execute();
   const shape = { filter, page, plan };
@@ -99,7 +99,11 @@ interface PagePlan {
 
 /** One page of contacts as a query, not yet run (the storage tests read its plan). */
 export function contactPageQuery(store: Store, filter: ContactFilter, page: ContactPage, matches?: number) {
-  return contactPageOfPlan(store, filter, page, { few: fewMatches(store, filter, matches), keysFirst: store.dialect.contactSearch.pageKeysFirst(page.offset) });
+  return contactPageOfPlan(store, filter, page, pagePlan(store, filter, page, matches));
+}
+
+function pagePlan(store: Store, filter: ContactFilter, page: ContactPage, matches: number | undefined): PagePlan {
+  return { few: fewMatches(store, filter, matches), keysFirst: store.dialect.contactSearch.pageKeysFirst(page.offset) };
 }
 
 function contactPageOfPlan(store: Store, filter: ContactFilter, page: ContactPage, plan: PagePlan) {

@@ -1,9 +1,23 @@
 import { sql, type ExpressionBuilder } from "kysely";
 import type { Store } from "../db/client";
+import { preparedQueryByShape } from "../db/prepared-query";
 import type { ConversationRow, Database, NewConversationRow } from "../db/schema";
 import { literalLimit } from "../db/literal-limit";
 
 // SQL for conversations. Newest `started_at` first everywhere; id breaks ties.
+
+// Compiled once per page size: the limit is written into the SQL (lib/db/literal-limit.ts).
+const conversationsOfContact = preparedQueryByShape<number, { workspaceId: string; contactId: string; offset: number }, ConversationRow>((db, value, _dialect, limit) =>
+  db
+    .selectFrom("conversations")
+    .selectAll()
+    .where("workspace_id", "=", value("workspaceId"))
+    .where("contact_id", "=", value("contactId"))
+    .orderBy("started_at", "desc")
+    .orderBy("id", "desc")
+    .limit(literalLimit(limit))
+    .offset(value("offset")),
+);
 
 /**
  * The latest conversations of the contact in the outer query's row, as the API's conversation refs
@@ -27,17 +41,7 @@ export async function listConversationsOfContact(
   contactId: string,
   page: { limit: number; offset: number },
 ): Promise<ConversationRow[]> {
-  // Built per call, not a preparedQuery: the limit is written into the SQL (lib/db/literal-limit.ts).
-  return store.db
-    .selectFrom("conversations")
-    .selectAll()
-    .where("workspace_id", "=", workspaceId)
-    .where("contact_id", "=", contactId)
-    .orderBy("started_at", "desc")
-    .orderBy("id", "desc")
-    .limit(literalLimit(page.limit))
-    .offset(page.offset)
-    .execute();
+  return conversationsOfContact(store, String(page.limit), page.limit, { workspaceId, contactId, offset: page.offset });
 }
 
 export async function countConversationsOfContact(store: Store, workspaceId: string, contactId: string): Promise<number> {

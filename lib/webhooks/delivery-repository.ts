@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Store } from "../db/client";
-import { preparedQuery } from "../db/prepared-query";
+import { preparedQueryByShape } from "../db/prepared-query";
 import type { WebhookAttemptRow, WebhookDeliveryRow } from "../db/schema";
 import { literalLimit } from "../db/literal-limit";
 
@@ -21,22 +21,13 @@ type EventValues = EventFields & Record<string, unknown>;
 /**
  * Matches the event type in an endpoint's JSON list of events (`%"contact.created"%`), written into
  * the SQL: SQLite compiles a statement whose LIKE pattern is a parameter again on every run. The
- * queries using it are prepared once per event type (a handful).
+ * queries using it are compiled once per event type (a handful).
  */
 const eventTypeIn = (eventType: string) => sql.lit(`%${JSON.stringify(eventType)}%`);
 
-function perEventType<Query>(make: (eventType: string) => Query): (eventType: string) => Query {
-  const queries = new Map<string, Query>();
-  return (eventType) => {
-    let query = queries.get(eventType);
-    if (!query) queries.set(eventType, (query = make(eventType)));
-    return query;
-  };
-}
-
 // The outbox, in one statement: a delivery row per enabled endpoint subscribed to the event.
 // `substr(id, 6)` is the random part of `whep_…`, so each delivery's ids are unique per endpoint.
-const enqueueEventDeliveries = perEventType((eventType) => preparedQuery<EventValues, never>((db, value) =>
+const enqueueEventDeliveries = preparedQueryByShape<string, EventValues, never>((db, value, _dialect, eventType) =>
   db
     .insertInto("webhook_deliveries")
     .columns(["id", "workspace_id", "endpoint_id", "webhook_id", "event_type", "payload", "status", "attempts", "failures", "next_attempt_at", "created_at"])
@@ -60,9 +51,9 @@ const enqueueEventDeliveries = perEventType((eventType) => preparedQuery<EventVa
         .where("enabled", "=", 1)
         .where("events", "like", eventTypeIn(eventType)),
     ),
-));
+);
 
-const subscribedEndpoint = perEventType((eventType) => preparedQuery<{ workspaceId: string }, { id: string }>((db, value) =>
+const subscribedEndpoint = preparedQueryByShape<string, { workspaceId: string }, { id: string }>((db, value, _dialect, eventType) =>
   db
     .selectFrom("webhook_endpoints")
     .select("id")
@@ -70,16 +61,16 @@ const subscribedEndpoint = perEventType((eventType) => preparedQuery<{ workspace
     .where("enabled", "=", 1)
     .where("events", "like", eventTypeIn(eventType))
     .limit(literalLimit(1)),
-));
+);
 
 /** Whether any enabled endpoint of the workspace subscribes to the event: most workspaces have none, and then no event need be built. */
 export async function hasSubscribedEndpoint(store: Store, workspaceId: string, eventType: string): Promise<boolean> {
-  return (await subscribedEndpoint(eventType)(store, { workspaceId })).length > 0;
+  return (await subscribedEndpoint(store, eventType, eventType, { workspaceId })).length > 0;
 }
 
 /** Queues an event for every enabled endpoint of the workspace that subscribes to it. Run it in the change's transaction. */
 export async function enqueueEvent(store: Store, values: EventFields): Promise<void> {
-  await enqueueEventDeliveries(values.eventType)(store, values);
+  await enqueueEventDeliveries(store, values.eventType, values.eventType, values);
 }
 
 export async function insertDelivery(store: Store, row: Omit<WebhookDeliveryRow, "claim_id" | "last_attempt_at" | "last_status_code" | "last_latency_ms" | "last_error">): Promise<void> {

@@ -14,17 +14,17 @@ export function sameColumns(rows: readonly BulkRow[]): boolean {
   return rows.every((row) => Object.keys(row).join() === columns && !Object.values(row).some((value) => value === undefined));
 }
 
-/**
- * SQLite: multi-row INSERTs written as plain text and bound from one flat array, instead of
- * built by Kysely (which walks every value of every row: about 5 s of a 1M-row import). A full
- * chunk's text is the same each time, so the cached statement (cacheStatements) is reused.
- */
 /** The rowids a chunk's statement gave its rows: consecutive, as SQLite numbers the rows of one INSERT into a table without gaps. */
 export interface InsertedRowids {
   first: bigint;
   last: bigint;
 }
 
+/**
+ * SQLite: multi-row INSERTs written as plain text and bound from one flat array, instead of
+ * built by Kysely (which walks every value of every row: about 5 s of a 1M-row import). A full
+ * chunk's text is the same each time, so the cached statement (cacheStatements) is reused.
+ */
 export async function insertRowsUnbuilt(
   db: Db,
   table: BulkTable,
@@ -39,6 +39,26 @@ export async function insertRowsUnbuilt(
     const parameters: unknown[] = [];
     for (const values of chunk) for (const column of columns) parameters.push(values[column] ?? null);
     const result = await db.executeQuery(CompiledQuery.raw(into + Array.from({ length: chunk.length }, () => row).join(", "), parameters));
-    if (afterChunk) await afterChunk({ first: result.insertId! - BigInt(chunk.length) + 1n, last: result.insertId! });
+    if (afterChunk) await afterChunk(rowidsOf(result.insertId!, chunk.length));
+  }
+}
+
+const rowidsOf = (lastRowid: bigint, rows: number): InsertedRowids => ({ first: lastRowid - BigInt(rows) + 1n, last: lastRowid });
+
+/**
+ * Inserts rows in as few statements as the parameter limit allows: as text (insertRowsUnbuilt) when
+ * they agree on their columns, the usual case; through Kysely otherwise, which leaves a column a row
+ * does not give to its default. `afterChunk` gets each statement's rowids.
+ */
+export async function insertRowsInChunks(
+  db: Db,
+  table: BulkTable,
+  rows: readonly BulkRow[],
+  afterChunk?: (rowids: InsertedRowids) => Promise<void>,
+): Promise<void> {
+  if (sameColumns(rows)) return insertRowsUnbuilt(db, table, rows, afterChunk);
+  for (const chunk of insertChunks(rows)) {
+    const { insertId } = await db.insertInto(table).values(chunk as never).executeTakeFirstOrThrow();
+    if (afterChunk) await afterChunk(rowidsOf(insertId!, chunk.length));
   }
 }

@@ -1,8 +1,7 @@
 import { CompiledQuery, sql, type SqlBool } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/sqlite";
 import { sqliteContactSearch } from "../../contacts/search/sqlite-contact-search";
-import { insertChunks } from "../insert-chunks";
-import { insertRowsUnbuilt, sameColumns } from "./insert-rows-unbuilt";
+import { insertRowsInChunks } from "./insert-rows-unbuilt";
 import type { IndexDefinition, StorageDialect } from "../storage-dialect";
 
 // SQLite (better-sqlite3): one writer at a time, so transactions take the write lock up front.
@@ -42,11 +41,7 @@ export const sqliteStorage: StorageDialect = {
   // json_group_array gives text already.
   jsonArrayText: (rows) => sql<string>`${jsonArrayFrom(rows)}`,
 
-  async insertRows(db, table, rows) {
-    // Written as text when the rows agree on their columns (the usual case): Kysely builds every value.
-    if (sameColumns(rows)) return insertRowsUnbuilt(db, table, rows);
-    for (const chunk of insertChunks(rows)) await db.insertInto(table).values(chunk as never).execute();
-  },
+  insertRows: (db, table, rows) => insertRowsInChunks(db, table, rows),
   async secondaryIndexes(tx, tables) {
     // Indexes made by a constraint have no SQL text and cannot be dropped.
     const { rows } = await sql<IndexDefinition>`select name, sql as definition from sqlite_master
