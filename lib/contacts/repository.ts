@@ -1,5 +1,5 @@
 import { sql, type SelectQueryBuilder, type SqlBool } from "kysely";
-import type { Store } from "../db/client";
+import type { QueryScope, Store } from "../db/client";
 import { preparedQuery, preparedQueryByShape } from "../db/prepared-query";
 import { latestConversationRefsOfContact } from "../conversations/repository";
 import { addToContactCounts, countedContacts, subtractFromContactCount } from "./contact-counts";
@@ -51,7 +51,7 @@ export interface SortPosition {
   id: string;
 }
 
-function filtered(store: Store, filter: ContactFilter, plan: SearchPlan): SelectQueryBuilder<Database, "contacts", object> {
+function filtered(store: QueryScope, filter: ContactFilter, plan: SearchPlan): SelectQueryBuilder<Database, "contacts", object> {
   let query = store.db.selectFrom("contacts").where("contacts.workspace_id", "=", filter.workspaceId);
   if (filter.chatbotId !== undefined) query = query.where("contacts.chatbot_id", "=", filter.chatbotId);
   const { search } = filter;
@@ -106,7 +106,7 @@ function pagePlan(store: Store, filter: ContactFilter, page: ContactPage, matche
   return { few: fewMatches(store, filter, matches), keysFirst: store.dialect.contactSearch.pageKeysFirst(page.offset) };
 }
 
-function contactPageOfPlan(store: Store, filter: ContactFilter, page: ContactPage, plan: PagePlan) {
+function contactPageOfPlan(store: QueryScope, filter: ContactFilter, page: ContactPage, plan: PagePlan) {
   if (plan.few) {
     return sortedAfterMatching(filtered(store, filter, "few").select(PAGE_COLUMNS), page).limit(literalLimit(page.limit)).offset(page.offset);
   }
@@ -124,7 +124,7 @@ const sortsByText = (sortBy: ContactSortField) => sortBy !== "createdAt";
 const missingValue = (sortBy: ContactSortField) => sql<boolean>`(${sql.ref(`contacts.${SORT_COLUMNS[sortBy][0]}`)} is null)`;
 
 /** Contacts with (or without) the sorted value, in the form the sort indexes lead with. */
-function withSortValue(store: Store, sortBy: ContactSortField, present: boolean) {
+function withSortValue(store: QueryScope, sortBy: ContactSortField, present: boolean) {
   return present ? store.dialect.indexedIsFalse(missingValue(sortBy)) : sql<SqlBool>`${missingValue(sortBy)} = ${sql.lit(true)}`;
 }
 
@@ -137,11 +137,11 @@ function fewMatches(store: Store, filter: ContactFilter, matches: number | undef
 }
 
 /** A sort column as its index holds it: text in byte order (StorageDialect.byteOrder); timestamps are ASCII already. */
-function indexed(store: Store, column: string) {
+function indexed(store: QueryScope, column: string) {
   return column === "created_at" ? sql.ref(`contacts.${column}`) : store.dialect.byteOrder(`contacts.${column}`);
 }
 
-function inSortOrder<O>(store: Store, query: SelectQueryBuilder<Database, "contacts", O>, { sortBy, sortOrder }: SortOrdering) {
+function inSortOrder<O>(store: QueryScope, query: SelectQueryBuilder<Database, "contacts", O>, { sortBy, sortOrder }: SortOrdering) {
   // Contacts without the value come last in both directions; the sort indexes lead with the same expression.
   if (sortsByText(sortBy)) query = query.orderBy(missingValue(sortBy));
   for (const column of SORT_COLUMNS[sortBy]) query = query.orderBy(indexed(store, column), sortOrder);

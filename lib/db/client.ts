@@ -1,21 +1,32 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect } from "kysely";
+import { Kysely, PostgresDialect, type CompiledQuery, type QueryResult } from "kysely";
 import { Pool } from "pg";
 import { databaseConfig, type DatabaseConfig } from "../config";
 import { onShutdown } from "../shutdown";
 import { migrateToLatest } from "./migrate";
 import { postgresStorage } from "./postgres/postgres-storage";
-import { cacheStatements, FairSqliteDialect } from "./sqlite-dialect";
+import { cacheStatements, SessionSqliteDialect } from "./sqlite-dialect";
+import { SqliteSession } from "./sqlite/sqlite-session";
 import { sqliteStorage } from "./sqlite/sqlite-storage";
 import type { Database } from "./schema";
 import type { StorageDialect } from "./storage-dialect";
 
 export type Db = Kysely<Database>;
+/** Runs a compiled query: on SQLite straight on the connection (lib/db/sqlite/sqlite-session.ts), on PostgreSQL through Kysely. */
+export type RunQuery = <Row>(query: CompiledQuery<Row>) => Promise<QueryResult<Row>> | QueryResult<Row>;
+
+/** What building (not running) a query needs. */
+export type QueryScope = Pick<Store, "db" | "dialect">;
+
 export interface Store {
   db: Db;
   dialect: StorageDialect;
+  /** Runs a compiled query in this store's scope: the database, or the transaction it stands for. */
+  run: RunQuery;
+  /** SQLite: the connection's session, which a transaction holds until it ends. */
+  sqliteSession?: SqliteSession;
 }
 
 /** The backend's dialect object, chosen once from the configuration. */
@@ -26,7 +37,8 @@ export function storageDialect(config: DatabaseConfig): StorageDialect {
 export function openStore(config: DatabaseConfig = databaseConfig()): Store {
   if (config.dialect === "postgres") {
     const pool = new Pool({ connectionString: config.url, max: config.poolSize });
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: storageDialect(config) };
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: storageDialect(config), run: (query) => db.executeQuery(query) };
   }
   fs.mkdirSync(path.dirname(config.file), { recursive: true });
   const sqlite = new SQLite(config.file);
@@ -42,7 +54,9 @@ export function openStore(config: DatabaseConfig = databaseConfig()): Store {
   // 2 GiB build limit, instead of a read() call and a copy into the page cache per page: faster
   // lookups, and the server's own memory stays small whatever the size of the database.
   sqlite.pragma("mmap_size = 2147418112");
-  return { db: new Kysely<Database>({ dialect: new FairSqliteDialect({ database: cacheStatements(sqlite) }) }), dialect: storageDialect(config) };
+  const session = new SqliteSession(cacheStatements(sqlite));
+  const db = new Kysely<Database>({ dialect: new SessionSqliteDialect(session) });
+  return { db, dialect: storageDialect(config), run: (query) => session.runAlone(query), sqliteSession: session };
 }
 
 export async function openMigratedStore(config?: DatabaseConfig): Promise<Store> {

@@ -19,7 +19,7 @@ const value = (name: string) => ({ [PLACEHOLDER]: name }) as never;
 
 async function run<Row>(store: Store, query: CompiledQuery<Row>, values: Record<string, unknown>): Promise<Row[]> {
   const parameters = query.parameters.map((parameter) => (isPlaceholder(parameter) ? values[parameter[PLACEHOLDER]] : parameter));
-  const { rows } = await store.db.executeQuery<Row>({ ...query, parameters });
+  const { rows } = await store.run<Row>({ ...query, parameters });
   return rows;
 }
 

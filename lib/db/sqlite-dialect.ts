@@ -1,31 +1,39 @@
 import type SQLite from "better-sqlite3";
-import { SqliteDialect, type Driver } from "kysely";
-
-/** The longest the driver runs queries back to back before letting the event loop poll. */
-const MAX_QUERY_RUN_MS = 1;
+import { SqliteAdapter, SqliteDialect, type DialectAdapter, type Driver } from "kysely";
+import type { SqliteSession } from "./sqlite/sqlite-session";
 
 /**
- * better-sqlite3 runs each query synchronously, and Kysely hands its one connection from query to
- * query through promise callbacks: under load, queued queries then run back to back without the
- * event loop ever polling, so the server stops accepting connections and reading requests (even
- * /healthz and SIGTERM wait). A turn of the event loop before a query, once queries have held it
- * for MAX_QUERY_RUN_MS, keeps it responsive; a turn before every query cost a request with three
- * small queries about a tenth of its time.
+ * Kysely's SQLite dialect over a SqliteSession: a query or transaction takes the session's lock for
+ * the connection, the same lock that queries run outside Kysely take (lib/db/sqlite/sqlite-session.ts).
  */
-export class FairSqliteDialect extends SqliteDialect {
+export class SessionSqliteDialect extends SqliteDialect {
+  constructor(private readonly session: SqliteSession) {
+    super({ database: session.database });
+  }
+
   override createDriver(): Driver {
     const driver = super.createDriver();
     const acquire = driver.acquireConnection.bind(driver);
-    let lastTurn = 0;
+    const release = driver.releaseConnection.bind(driver);
     driver.acquireConnection = async () => {
-      const connection = await acquire();
-      if (performance.now() - lastTurn >= MAX_QUERY_RUN_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
-        lastTurn = performance.now();
-      }
-      return connection;
+      await this.session.acquire();
+      return acquire();
+    };
+    driver.releaseConnection = async (connection) => {
+      await release(connection);
+      this.session.release();
     };
     return driver;
+  }
+
+  // Kysely locks a one-connection backend's connection itself unless told it has several: the
+  // session's lock takes its place.
+  override createAdapter(): DialectAdapter {
+    return new (class extends SqliteAdapter {
+      override get supportsMultipleConnections() {
+        return true;
+      }
+    })();
   }
 }
 

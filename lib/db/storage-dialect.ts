@@ -1,6 +1,6 @@
 import type { RawBuilder, SelectQueryBuilder, SqlBool } from "kysely";
 import type { ContactSearch } from "../contacts/search/contact-search";
-import type { Db } from "./client";
+import type { Db, Store } from "./client";
 import type { ContactMetadataRow, Database, NewContactRow, NewConversationRow } from "./schema";
 
 // Where SQLite and PostgreSQL differ, as one object per backend (modelled on Kysely's own
@@ -29,7 +29,7 @@ export interface StorageDialect {
    * Runs `work` in a transaction that holds the write lock from its first statement, so a
    * read-modify-write never loses an update to a concurrent writer (another request or process).
    */
-  writeTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T>;
+  writeTransaction<T>(store: Store, work: (tx: Store) => Promise<T>): Promise<T>;
   /** Locks the selected rows until the transaction ends, where the write lock does not already. */
   forUpdate<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
   /** Locks the selected rows, passing over those another transaction has locked (a work queue's claim). */

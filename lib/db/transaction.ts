@@ -7,7 +7,7 @@ import type { Store } from "./client";
  * `work` gets the store bound to the transaction.
  */
 export async function writeTransaction<T>(store: Store, work: (tx: Store) => Promise<T>): Promise<T> {
-  return store.dialect.writeTransaction(store.db, (db) => work({ db, dialect: store.dialect }));
+  return store.dialect.writeTransaction(store, work);
 }
 
 /** Locks the selected rows until the transaction ends (PostgreSQL); SQLite already holds the write lock. */

@@ -12,7 +12,7 @@ export const postgresStorage: StorageDialect = {
   rateLimitStore: "database",
   contactSearch: postgresContactSearch,
 
-  writeTransaction: (db, work) => db.transaction().execute(work),
+  writeTransaction: (store, work) => store.db.transaction().execute((db) => work({ db, dialect: store.dialect, run: (query) => db.executeQuery(query) })),
   forUpdate: (query) => query.forUpdate(),
   skipLocked: (query) => query.forUpdate().skipLocked(),
   // The database's collation may be en_US, which would put `Zoe` after `adam`.

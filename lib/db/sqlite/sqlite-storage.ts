@@ -17,17 +17,22 @@ export const sqliteStorage: StorageDialect = {
   rateLimitStore: "memory",
   contactSearch: sqliteContactSearch,
 
-  writeTransaction(db, work) {
-    return db.connection().execute(async (connection) => {
+  writeTransaction(store, work) {
+    const session = store.sqliteSession;
+    if (!session) throw new Error("A SQLite store has its connection's session (openStore)");
+    // Kysely's `connection()` holds the session's lock until the callback settles; the transaction's
+    // statements run straight on it.
+    return store.db.connection().execute(async (db) => {
+      const run = <Row>(query: CompiledQuery<Row>) => session.run(query);
       // `begin immediate` takes the write lock now (waiting up to busy_timeout), instead of
       // failing with SQLITE_BUSY when a deferred transaction later tries to upgrade its read lock.
-      await connection.executeQuery(BEGIN_IMMEDIATE);
+      run(BEGIN_IMMEDIATE);
       try {
-        const result = await work(connection);
-        await connection.executeQuery(COMMIT);
+        const result = await work({ db, dialect: store.dialect, run });
+        run(COMMIT);
         return result;
       } catch (error) {
-        await connection.executeQuery(ROLLBACK);
+        run(ROLLBACK);
         throw error;
       }
     });
