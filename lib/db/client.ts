@@ -9,6 +9,7 @@ import { migrateToLatest } from "./migrate";
 import { postgresStorage } from "./postgres/postgres-storage";
 import { cacheStatements, SessionSqliteDialect } from "./sqlite-dialect";
 import { SqliteSession } from "./sqlite/sqlite-session";
+import { checkpointInBackground, type BackgroundCheckpointOptions } from "./sqlite/background-checkpoints";
 import { sqliteStorage } from "./sqlite/sqlite-storage";
 import type { Database } from "./schema";
 import type { StorageDialect } from "./storage-dialect";
@@ -34,7 +35,12 @@ export function storageDialect(config: DatabaseConfig): StorageDialect {
   return config.dialect === "postgres" ? postgresStorage : sqliteStorage;
 }
 
-export function openStore(config: DatabaseConfig = databaseConfig()): Store {
+export interface StoreOptions {
+  /** SQLite: WAL checkpoints on a worker thread instead of in the commits of requests (the server's store). */
+  backgroundCheckpoints?: boolean | BackgroundCheckpointOptions;
+}
+
+export function openStore(config: DatabaseConfig = databaseConfig(), options: StoreOptions = {}): Store {
   if (config.dialect === "postgres") {
     const pool = new Pool({ connectionString: config.url, max: config.poolSize });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -54,13 +60,15 @@ export function openStore(config: DatabaseConfig = databaseConfig()): Store {
   // 2 GiB build limit, instead of a read() call and a copy into the page cache per page: faster
   // lookups, and the server's own memory stays small whatever the size of the database.
   sqlite.pragma("mmap_size = 2147418112");
+  const { backgroundCheckpoints } = options;
+  const checkpoints = backgroundCheckpoints ? checkpointInBackground(sqlite, backgroundCheckpoints === true ? {} : backgroundCheckpoints) : undefined;
   const session = new SqliteSession(cacheStatements(sqlite));
-  const db = new Kysely<Database>({ dialect: new SessionSqliteDialect(session) });
+  const db = new Kysely<Database>({ dialect: new SessionSqliteDialect(session, async () => checkpoints?.stop()) });
   return { db, dialect: storageDialect(config), run: (query) => session.runAlone(query), sqliteSession: session };
 }
 
-export async function openMigratedStore(config?: DatabaseConfig): Promise<Store> {
-  const store = openStore(config);
+export async function openMigratedStore(config?: DatabaseConfig, options?: StoreOptions): Promise<Store> {
+  const store = openStore(config, options);
   try {
     await migrateToLatest(store);
   } catch (error) {
@@ -74,7 +82,7 @@ export async function openMigratedStore(config?: DatabaseConfig): Promise<Store>
 const globalStore = globalThis as typeof globalThis & { nexvioStore?: Promise<Store> };
 
 export function getStore(): Promise<Store> {
-  globalStore.nexvioStore ??= openMigratedStore().then(
+  globalStore.nexvioStore ??= openMigratedStore(undefined, { backgroundCheckpoints: true }).then(
     (store) => {
       onShutdown(() => store.db.destroy());
       return store;

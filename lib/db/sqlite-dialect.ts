@@ -7,7 +7,10 @@ import type { SqliteSession } from "./sqlite/sqlite-session";
  * the connection, the same lock that queries run outside Kysely take (lib/db/sqlite/sqlite-session.ts).
  */
 export class SessionSqliteDialect extends SqliteDialect {
-  constructor(private readonly session: SqliteSession) {
+  constructor(
+    private readonly session: SqliteSession,
+    private readonly beforeClose: () => Promise<void> = async () => {},
+  ) {
     super({ database: session.database });
   }
 
@@ -22,6 +25,11 @@ export class SessionSqliteDialect extends SqliteDialect {
     driver.releaseConnection = async (connection) => {
       await release(connection);
       this.session.release();
+    };
+    const destroy = driver.destroy.bind(driver);
+    driver.destroy = async () => {
+      await this.beforeClose();
+      await destroy();
     };
     return driver;
   }
