@@ -26,8 +26,8 @@ export interface Store {
   dialect: StorageDialect;
   /** Runs a compiled query in this store's scope: the database, or the transaction it stands for. */
   run: RunQuery;
-  /** SQLite: the connection's session, which a transaction holds until it ends. */
-  sqliteSession?: SqliteSession;
+  /** SQLite: the connection's session, and the Kysely a transaction uses while it holds the session's lock. */
+  sqlite?: { session: SqliteSession; transactionDb: Db };
 }
 
 /** The backend's dialect object, chosen once from the configuration. */
@@ -63,8 +63,9 @@ export function openStore(config: DatabaseConfig = databaseConfig(), options: St
   const { backgroundCheckpoints } = options;
   const checkpoints = backgroundCheckpoints ? checkpointInBackground(sqlite, backgroundCheckpoints === true ? {} : backgroundCheckpoints) : undefined;
   const session = new SqliteSession(cacheStatements(sqlite));
-  const db = new Kysely<Database>({ dialect: new SessionSqliteDialect(session, async () => checkpoints?.stop()) });
-  return { db, dialect: storageDialect(config), run: (query) => session.runAlone(query), sqliteSession: session };
+  const db = new Kysely<Database>({ dialect: new SessionSqliteDialect(session, { locking: true, beforeClose: async () => checkpoints?.stop() }) });
+  const transactionDb = new Kysely<Database>({ dialect: new SessionSqliteDialect(session, { locking: false }) });
+  return { db, dialect: storageDialect(config), run: (query) => session.runAlone(query), sqlite: { session, transactionDb } };
 }
 
 export async function openMigratedStore(config?: DatabaseConfig, options?: StoreOptions): Promise<Store> {

@@ -3,32 +3,39 @@ import { SqliteAdapter, SqliteDialect, type DialectAdapter, type Driver } from "
 import type { SqliteSession } from "./sqlite/sqlite-session";
 
 /**
- * Kysely's SQLite dialect over a SqliteSession: a query or transaction takes the session's lock for
- * the connection, the same lock that queries run outside Kysely take (lib/db/sqlite/sqlite-session.ts).
+ * Kysely's SQLite dialect over a SqliteSession. `locking`: a query or transaction takes the
+ * session's lock for the connection, the same lock that queries run outside Kysely take
+ * (lib/db/sqlite/sqlite-session.ts). `held`: for the statements of a transaction that holds the
+ * lock already; it leaves the connection open when destroyed.
  */
 export class SessionSqliteDialect extends SqliteDialect {
   constructor(
     private readonly session: SqliteSession,
-    private readonly beforeClose: () => Promise<void> = async () => {},
+    private readonly mode: { locking: true; beforeClose?: () => Promise<void> } | { locking: false },
   ) {
     super({ database: session.database });
   }
 
   override createDriver(): Driver {
     const driver = super.createDriver();
+    const { mode, session } = this;
+    if (!mode.locking) {
+      driver.destroy = async () => {};
+      return driver;
+    }
     const acquire = driver.acquireConnection.bind(driver);
     const release = driver.releaseConnection.bind(driver);
     driver.acquireConnection = async () => {
-      await this.session.acquire();
+      await session.acquire();
       return acquire();
     };
     driver.releaseConnection = async (connection) => {
       await release(connection);
-      this.session.release();
+      session.release();
     };
     const destroy = driver.destroy.bind(driver);
     driver.destroy = async () => {
-      await this.beforeClose();
+      await mode.beforeClose?.();
       await destroy();
     };
     return driver;

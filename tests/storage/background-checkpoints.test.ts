@@ -18,10 +18,13 @@ async function openServerStore(name: string, options: StoreOptions["backgroundCh
   return { store, file: url.slice("file:".length) };
 }
 
-/** One write transaction per workspace, with a turn of the event loop between them as between requests. */
+/**
+ * One write transaction per workspace, with a turn of the event loop between them and a pause of
+ * a timer's tick after every 20: the connection is free now and then, as between requests.
+ */
 async function addWorkspaces(store: Store, count: number, prefix: string): Promise<void> {
   for (let i = 0; i < count; i++) {
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => (i % 20 === 19 ? setTimeout(resolve, 0) : setImmediate(resolve)));
     await writeTransaction(store, (tx) =>
       sql`insert into workspaces (id, name, created_at) values (${`ws_${prefix}${i}`}, ${`${prefix} ${i}`}, ${new Date().toISOString()})`.execute(tx.db),
     );
@@ -79,7 +82,7 @@ describe("WAL checkpoints in the background (SQLite)", () => {
         }
       })();
       // Each write transaction appends at least two pages (the table's and its index's): a WAL that never
-      // started over would end at least this long. Written far faster than a server's requests write.
+      // started over would end at least this long. Written faster than a server's requests write.
       const transactions = 20_000;
       const framesWritten = transactions * 2;
       await addWorkspaces(store, transactions, "Unbroken");

@@ -17,25 +17,27 @@ export const sqliteStorage: StorageDialect = {
   rateLimitStore: "memory",
   contactSearch: sqliteContactSearch,
 
-  writeTransaction(store, work) {
-    const session = store.sqliteSession;
-    if (!session) throw new Error("A SQLite store has its connection's session (openStore)");
-    // Kysely's `connection()` holds the session's lock until the callback settles; the transaction's
-    // statements run straight on it.
-    return store.db.connection().execute(async (db) => {
-      const run = <Row>(query: CompiledQuery<Row>) => session.run(query);
+  async writeTransaction(store, work) {
+    // Only the store openStore made has it: a transaction's own store does not (no transaction inside another).
+    if (!store.sqlite) throw new Error("A SQLite write transaction starts from the store openStore made, outside any transaction");
+    const { session, transactionDb } = store.sqlite;
+    const run = <Row>(query: CompiledQuery<Row>) => session.run(query);
+    await session.acquire();
+    try {
       // `begin immediate` takes the write lock now (waiting up to busy_timeout), instead of
       // failing with SQLITE_BUSY when a deferred transaction later tries to upgrade its read lock.
       run(BEGIN_IMMEDIATE);
       try {
-        const result = await work({ db, dialect: store.dialect, run });
+        const result = await work({ db: transactionDb, dialect: store.dialect, run });
         run(COMMIT);
         return result;
       } catch (error) {
         run(ROLLBACK);
         throw error;
       }
-    });
+    } finally {
+      session.release();
+    }
   },
   // The transaction already holds the write lock.
   forUpdate: (query) => query,
