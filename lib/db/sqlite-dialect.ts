@@ -3,10 +3,10 @@ import { SqliteAdapter, SqliteDialect, type DialectAdapter, type Driver } from "
 import type { SqliteSession } from "./sqlite/sqlite-session";
 
 /**
- * Kysely's SQLite dialect over a SqliteSession. `locking`: a query or transaction takes the
+ * Kysely's SQLite dialect over a SqliteSession. Locking: a query or transaction takes the
  * session's lock for the connection, the same lock that queries run outside Kysely take
- * (lib/db/sqlite/sqlite-session.ts). `held`: for the statements of a transaction that holds the
- * lock already; it leaves the connection open when destroyed.
+ * (lib/db/sqlite/sqlite-session.ts). Not locking: for the statements of a transaction that holds
+ * the lock already; it leaves the connection open when destroyed.
  */
 export class SessionSqliteDialect extends SqliteDialect {
   constructor(
