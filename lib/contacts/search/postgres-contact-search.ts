@@ -1,26 +1,17 @@
 import { sql, type SqlBool } from "kysely";
 import { insertWithUnnest } from "../../db/postgres/insert-with-unnest";
 import type { ContactSearch } from "./contact-search";
-import { escapeLikePattern, likeMatches } from "./like-matches";
+import { likeMatches } from "./like-matches";
+import { countSearchMatches } from "./postgres-search-count";
 
 // PostgreSQL: ILIKE on name and email. A page walks the contacts sort index checking rows until it
 // is full (or, for a rare term, its planner takes the trigram indexes instead). The total is
-// counted in contact_search, a narrow copy of the folded name and email that triggers keep in step
-// with contacts (migration 20261203000000_postgres_contact_search_table).
-
-/** `x ilike p` in a UTF-8 database is `lower(x) like lower(p)`; contact_search stores lower(x). */
-function foldedMatches(term: string) {
-  const pattern = sql`lower(${`%${escapeLikePattern(term)}%`})`;
-  return sql<SqlBool>`(contact_search.folded_name like ${pattern} escape '\\' or contact_search.folded_email like ${pattern} escape '\\')`;
-}
+// counted in contact_search and contact_search_domains, which triggers keep in step with contacts
+// (postgres-search-count.ts).
 
 export const postgresContactSearch: ContactSearch = {
   condition: (_workspaceId, term) => sql<SqlBool>`(${likeMatches("ilike", "contacts", [term])})`,
-  async countMatchesFromIndex(db, workspaceId, term) {
-    const { rows } = await sql<{ total: string }>`select count(*) as total from contact_search
-      where contact_search.workspace_id = ${workspaceId} and ${foldedMatches(term)}`.execute(db);
-    return Number(rows[0]!.total);
-  },
+  countMatchesFromIndex: countSearchMatches,
   // The planner tells few matches from many itself.
   fewMatches: () => false,
   /**

@@ -42,7 +42,7 @@ export const postgresStorage: StorageDialect = {
   async refreshStatisticsAfterBulkLoad(db, rowsLoaded) {
     // A small load changes no plan, and vacuuming every workspace's contacts for it would not pay.
     if (rowsLoaded < 10_000) return;
-    await sql`vacuum (analyze) contacts, contact_search, contact_metadata, conversations, contact_counts`.execute(db);
+    await sql`vacuum (analyze) contacts, contact_search, contact_search_domains, contact_metadata, conversations, contact_counts`.execute(db);
   },
 
   // better-auth keeps native dates and booleans on PostgreSQL.
