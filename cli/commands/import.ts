@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type { Command } from "commander";
-import { importContacts, type ImportReport } from "../../lib/import/import-contacts";
-import { formatOf, readRows, type ImportFormat } from "../../lib/import/read-rows";
+import { importContactsFile, type ImportReport } from "../../lib/import/import-contacts";
+import { formatOf, type ImportFormat } from "../../lib/import/read-rows";
 import { CliError, printJson, printLines } from "../output";
 import { progressBar } from "../progress";
 import { requireWorkspace, withStore } from "../store";
@@ -44,7 +44,7 @@ export function registerImport(program: Command): void {
       const progress = progressBar("Importing", fs.statSync(file).size);
       const report = await withStore(async (store) => {
         await requireWorkspace(store, options.workspace);
-        return importContacts(store, options.workspace, readRows(file, format, progress.update));
+        return importContactsFile(store, options.workspace, { path: file, format }, progress.update);
       }).finally(() => progress.stop());
       if (options.json) printJson(report);
       else printLines(summary(report, (performance.now() - started) / 1000));

@@ -42,11 +42,16 @@ function metadataRows(contact: { workspace_id: string; id: string; metadata: str
   }));
 }
 
-/** Indexes the metadata of new contacts. */
-export async function indexMetadata(store: Store, contacts: readonly { workspace_id: string; id: string; metadata?: string }[]): Promise<void> {
-  const rows = contacts.flatMap((contact) => metadataRows({ ...contact, metadata: contact.metadata ?? "{}" }));
+/** The index rows of new contacts' metadata (no database needed: an import makes them on a worker thread). */
+export function metadataIndexRows(contacts: readonly { workspace_id: string; id: string; metadata?: string }[]): ContactMetadataRow[] {
+  return contacts.flatMap((contact) => metadataRows({ ...contact, metadata: contact.metadata ?? "{}" }));
+}
+
+/** Inserts index rows made by metadataIndexRows. */
+export async function insertMetadataIndexRows(store: Store, rows: readonly ContactMetadataRow[]): Promise<void> {
   if (rows.length > 0) await store.dialect.insertRows(store.db, "contact_metadata", rows);
 }
+
 
 /** A contact's metadata before a change, and the keys the change named: every other key kept its value. */
 export interface MetadataChange {
@@ -63,7 +68,7 @@ export async function reindexMetadata(store: Store, contact: { workspace_id: str
   const previous = change && (JSON.parse(change.previousMetadata) as Metadata);
   if (!change || !previous || storedAlike(current) || storedAlike(previous)) {
     await forgetMetadata(store, contact.workspace_id, contact.id);
-    await indexMetadata(store, [contact]);
+    await insertMetadataIndexRows(store, metadataIndexRows([contact]));
     return;
   }
   const stale: string[] = [];

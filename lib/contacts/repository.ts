@@ -5,10 +5,18 @@ import { latestConversationRefsOfContact } from "../conversations/repository";
 import { addToContactCounts, countedContacts, subtractFromContactCount } from "./contact-counts";
 import { CONTACT_COLUMNS, type StoredContact, type TextColumn } from "./contact-row";
 import { unindexedSortKey, type SearchPlan } from "./search/contact-search";
-import type { ContactRow, Database, NewContactRow } from "../db/schema";
+import type { ContactMetadataRow, ContactRow, Database, NewContactRow } from "../db/schema";
 import type { ContactSortField, SortOrder } from "./schemas";
 import { sortKeyOf, type SortKeyColumn } from "./sort-key";
-import { forgetMetadata, indexMetadata, metadataCondition, reindexMetadata, type MetadataChange, type MetadataFilter } from "./metadata-repository";
+import {
+  forgetMetadata,
+  insertMetadataIndexRows,
+  metadataCondition,
+  metadataIndexRows,
+  reindexMetadata,
+  type MetadataChange,
+  type MetadataFilter,
+} from "./metadata-repository";
 import { literalLimit } from "../db/literal-limit";
 
 // SQL for contacts, and nothing else. Every query names the workspace.
@@ -257,10 +265,26 @@ function withSortKeys(row: NewContactRow): NewContactRow {
   return { ...row, name_sort_key: sortKeyOf(row.name ?? null), email_sort_key: sortKeyOf(row.email ?? null) };
 }
 
+/** New contacts as they are written: rows with their sort keys, and their metadata's index rows. */
+export interface InsertableContacts {
+  rows: NewContactRow[];
+  metadata: ContactMetadataRow[];
+}
+
+/** Needs no database: an import prepares its batches on a worker thread. */
+export function insertableContacts(rows: readonly NewContactRow[]): InsertableContacts {
+  return { rows: rows.map(withSortKeys), metadata: metadataIndexRows(rows) };
+}
+
 /** Inserts rows as given, indexed for search and counted. Run it in a write transaction. */
 export async function insertContacts(store: Store, rows: readonly NewContactRow[]): Promise<void> {
-  await store.dialect.contactSearch.insertSearchableContacts(store.db, rows.map(withSortKeys));
-  await indexMetadata(store, rows);
+  await insertInsertableContacts(store, insertableContacts(rows));
+}
+
+/** insertContacts, for contacts insertableContacts has prepared. */
+export async function insertInsertableContacts(store: Store, { rows, metadata }: InsertableContacts): Promise<void> {
+  await store.dialect.contactSearch.insertSearchableContacts(store.db, rows);
+  await insertMetadataIndexRows(store, metadata);
   await addToContactCounts(store, rows);
 }
 
@@ -268,9 +292,9 @@ export async function insertContacts(store: Store, rows: readonly NewContactRow[
  * Inserts contacts into a table that was empty when the caller's transaction began; they are
  * searchable once indexLoadedContacts has run in the same transaction.
  */
-export async function insertContactsBeforeIndexing(store: Store, rows: readonly NewContactRow[]): Promise<void> {
-  await store.dialect.contactSearch.insertContactsBeforeIndexing(store.db, rows.map(withSortKeys));
-  await indexMetadata(store, rows);
+export async function insertContactsBeforeIndexing(store: Store, { rows, metadata }: InsertableContacts): Promise<void> {
+  await store.dialect.contactSearch.insertContactsBeforeIndexing(store.db, rows);
+  await insertMetadataIndexRows(store, metadata);
   await addToContactCounts(store, rows);
 }
 

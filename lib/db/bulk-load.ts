@@ -26,9 +26,11 @@ export type LoadPath = "into-empty-tables" | "beside-existing-rows";
 
 /**
  * Runs a bulk load into `tables`, handing `load` the writer for its batches. Into empty tables it
- * is one transaction with the indexes built at the end (see withIndexesBuiltAfterLoad); beside
- * existing rows each batch is a transaction of its own, so other writers (the server) wait for
- * one batch at most, and the indexes serve them throughout.
+ * is one transaction with the indexes built at the end (see withIndexesBuiltAfterLoad), under the
+ * backend's bulk-load settings (StorageDialect.withBulkLoadSettings); the caller owns the store's
+ * connection meanwhile (the CLI's seed and import). Beside existing rows each batch is a
+ * transaction of its own, so other writers (the server) wait for one batch at most, and the
+ * indexes serve them throughout.
  */
 export async function bulkLoad<T>(
   store: Store,
@@ -36,7 +38,9 @@ export async function bulkLoad<T>(
   load: (writeBatch: BatchWriter, path: LoadPath) => Promise<T>,
 ): Promise<T> {
   if (!(await allEmpty(store.db, tables))) return load((work) => writeTransaction(store, work), "beside-existing-rows");
-  return writeTransaction(store, (tx) => withIndexesBuiltAfterLoad(tx, tables, () => load((work) => work(tx), "into-empty-tables")));
+  return store.dialect.withBulkLoadSettings(store, () =>
+    writeTransaction(store, (tx) => withIndexesBuiltAfterLoad(tx, tables, () => load((work) => work(tx), "into-empty-tables"))),
+  );
 }
 
 /**
@@ -48,7 +52,9 @@ async function withIndexesBuiltAfterLoad<T>({ db, dialect }: Store, tables: read
   const indexes = await dialect.secondaryIndexes(db, tables);
   for (const { name } of indexes) await sql`drop index ${sql.id(name)}`.execute(db);
   const result = await load();
-  await dialect.prepareIndexBuild(db);
-  for (const { definition } of indexes) await sql.raw(definition).execute(db);
+  await dialect.checkLoadedRows(db, tables);
+  await dialect.withIndexBuildSettings(db, async () => {
+    for (const { definition } of indexes) await sql.raw(definition).execute(db);
+  });
   return result;
 }

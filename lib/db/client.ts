@@ -40,6 +40,19 @@ export interface StoreOptions {
   backgroundCheckpoints?: boolean | BackgroundCheckpointOptions;
 }
 
+/**
+ * WAL mode, kept by the file once set. Only while a bulk load runs with a rollback journal
+ * (rollback-journal-load.ts) can it not be set: this connection then reads and writes in the
+ * load's mode, waiting for its lock, and finds WAL mode again when the load ends.
+ */
+function setWalMode(sqlite: SQLite.Database): void {
+  try {
+    sqlite.pragma("journal_mode = WAL");
+  } catch (error) {
+    if ((error as { code?: string }).code !== "SQLITE_BUSY") throw error;
+  }
+}
+
 export function openStore(config: DatabaseConfig = databaseConfig(), options: StoreOptions = {}): Store {
   if (config.dialect === "postgres") {
     const pool = new Pool({ connectionString: config.url, max: config.poolSize });
@@ -48,7 +61,7 @@ export function openStore(config: DatabaseConfig = databaseConfig(), options: St
   }
   fs.mkdirSync(path.dirname(config.file), { recursive: true });
   const sqlite = new SQLite(config.file);
-  sqlite.pragma("journal_mode = WAL");
+  setWalMode(sqlite);
   sqlite.pragma("foreign_keys = ON");
   // Several processes (server, CLI, tests) may share one file: wait for a lock instead of failing.
   sqlite.pragma("busy_timeout = 5000");

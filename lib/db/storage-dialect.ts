@@ -52,8 +52,15 @@ export interface StorageDialect {
   insertRows(db: Db, table: BulkTable, rows: readonly BulkRow[]): Promise<void>;
   /** The secondary indexes of `tables` that a bulk load may drop (constraint indexes stay). */
   secondaryIndexes(tx: Db, tables: readonly string[]): Promise<IndexDefinition[]>;
-  /** Settles the transaction's settings for rebuilding indexes after a bulk load. */
-  prepareIndexBuild(tx: Db): Promise<void>;
+  /**
+   * Runs a load into empty tables (`load` begins its own transaction, and calls checkLoadedRows
+   * before it commits) with the settings that write it fastest while keeping it all or nothing.
+   */
+  withBulkLoadSettings<T>(store: Store, load: () => Promise<T>): Promise<T>;
+  /** Fails a bulk load whose rows break a constraint that withBulkLoadSettings left unchecked row by row. */
+  checkLoadedRows(tx: Db, tables: readonly string[]): Promise<void>;
+  /** Runs `build` (rebuilding indexes after a bulk load) with the settings that build them fastest. */
+  withIndexBuildSettings<T>(tx: Db, build: () => Promise<T>): Promise<T>;
   /** Brings the planner's statistics up to date after a bulk load of `rowsLoaded` rows. */
   refreshStatisticsAfterBulkLoad(db: Db, rowsLoaded: number): Promise<void>;
 

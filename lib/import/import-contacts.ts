@@ -1,12 +1,10 @@
-import { issuesToDetails } from "../validation/issues";
 import { listChatbots } from "../chatbots/repository";
-import { indexLoadedContacts, insertContacts, insertContactsBeforeIndexing } from "../contacts/repository";
-import { newContactRow } from "../contacts/service";
+import { indexLoadedContacts, insertContactsBeforeIndexing, insertInsertableContacts } from "../contacts/repository";
 import type { Store } from "../db/client";
-import type { NewContactRow } from "../db/schema";
 import { bulkLoad } from "../db/bulk-load";
-import { importContactSchema } from "./import-schema";
-import type { SourceRow } from "./read-rows";
+import { preparedBatches, type PreparedBatch, type RejectedRow } from "./prepare-batches";
+import { preparedBatchesInWorker } from "./prepare-in-worker";
+import type { ImportFormat, SourceRow } from "./read-rows";
 
 // Imports contacts into one workspace. Every row is checked with the API's create schema; a bad
 // row is rejected whole (reported with its line and reason) and the good rows go in, in batched
@@ -15,64 +13,49 @@ import type { SourceRow } from "./read-rows";
 
 const ROWS_PER_TRANSACTION = 5_000;
 
-export interface RejectedRow {
-  line: number;
-  reason: string;
-}
+export type { RejectedRow };
 
 export interface ImportReport {
   imported: number;
   rejected: RejectedRow[];
 }
 
-/** The row to insert, or undefined after reporting why the row is rejected. */
-function validRow(row: SourceRow, workspaceId: string, chatbots: ReadonlySet<string>, report: ImportReport): NewContactRow | undefined {
-  if ("unreadable" in row) {
-    report.rejected.push({ line: row.line, reason: row.unreadable });
-    return undefined;
-  }
-  const parsed = importContactSchema.safeParse(row.value);
-  if (!parsed.success) {
-    const details = issuesToDetails(parsed.error.issues);
-    report.rejected.push({ line: row.line, reason: Object.entries(details).map(([field, message]) => `${field}: ${message}`).join("; ") });
-    return undefined;
-  }
-  const input = parsed.data;
-  if (!chatbots.has(input.chatbotId)) {
-    report.rejected.push({ line: row.line, reason: `chatbotId: no chatbot "${input.chatbotId}" in this workspace` });
-    return undefined;
-  }
-  return newContactRow(workspaceId, input, input.createdAt);
+/** The prepared batches of an import, once the workspace's chatbots are known. */
+type BatchSource = (chatbots: ReadonlySet<string>) => AsyncIterable<PreparedBatch>;
+
+/** Imports rows read by the caller, preparing them on this thread. */
+export function importContacts(store: Store, workspaceId: string, rows: AsyncIterable<SourceRow>, onBatch?: (imported: number) => void): Promise<ImportReport> {
+  return importBatches(store, workspaceId, (chatbots) => preparedBatches(rows, workspaceId, chatbots, ROWS_PER_TRANSACTION), onBatch);
 }
 
-export async function importContacts(
+/** Imports a file, its rows read and prepared on a worker thread while this one writes (prepare-in-worker.ts). */
+export function importContactsFile(
   store: Store,
   workspaceId: string,
-  rows: AsyncIterable<SourceRow>,
-  onBatch?: (imported: number) => void,
+  file: { path: string; format: ImportFormat },
+  onBytes?: (bytesRead: number) => void,
 ): Promise<ImportReport> {
+  return importBatches(
+    store,
+    workspaceId,
+    (chatbots) =>
+      preparedBatchesInWorker({ file: file.path, format: file.format, workspaceId, chatbotIds: [...chatbots], batchSize: ROWS_PER_TRANSACTION }, onBytes),
+  );
+}
+
+async function importBatches(store: Store, workspaceId: string, source: BatchSource, onBatch?: (imported: number) => void): Promise<ImportReport> {
   const chatbots = new Set((await listChatbots(store, workspaceId)).map((chatbot) => chatbot.id));
   const report: ImportReport = { imported: 0, rejected: [] };
   await bulkLoad(store, ["contacts", "contact_metadata"], async (writeBatch, path) => {
     // Into an empty table the search index is built once, at the end of the one transaction.
-    const insert = path === "into-empty-tables" ? insertContactsBeforeIndexing : insertContacts;
-    let batch: NewContactRow[] = [];
-    const flush = async () => {
-      if (batch.length === 0) return;
-      const rowsToInsert = batch;
-      batch = [];
-      await writeBatch((tx) => insert(tx, rowsToInsert));
-      report.imported += rowsToInsert.length;
+    const insert = path === "into-empty-tables" ? insertContactsBeforeIndexing : insertInsertableContacts;
+    for await (const { contacts, rejected } of source(chatbots)) {
+      report.rejected.push(...rejected);
+      if (contacts.rows.length === 0) continue;
+      await writeBatch((tx) => insert(tx, contacts));
+      report.imported += contacts.rows.length;
       onBatch?.(report.imported);
-    };
-
-    for await (const row of rows) {
-      const contact = validRow(row, workspaceId, chatbots, report);
-      if (!contact) continue;
-      batch.push(contact);
-      if (batch.length >= ROWS_PER_TRANSACTION) await flush();
     }
-    await flush();
     if (path === "into-empty-tables") await writeBatch(indexLoadedContacts);
   });
   await store.dialect.refreshStatisticsAfterBulkLoad(store.db, report.imported);

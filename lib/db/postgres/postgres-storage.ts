@@ -30,9 +30,13 @@ export const postgresStorage: StorageDialect = {
     order by indexname`.execute(tx);
     return rows;
   },
-  async prepareIndexBuild(tx) {
-    // Sorts each index in memory up to this much, instead of merging runs from disk.
+  // One journal (the WAL) for every write, and constraints checked row by row as always.
+  withBulkLoadSettings: (_store, load) => load(),
+  checkLoadedRows: async () => {},
+  async withIndexBuildSettings(tx, build) {
+    // Sorts each index in memory up to this much, instead of merging runs from disk (until the transaction ends).
     await sql`set local maintenance_work_mem = '256MB'`.execute(tx);
+    return build();
   },
   /**
    * After a bulk load, PostgreSQL needs fresh statistics to pick the sort and trigram indexes

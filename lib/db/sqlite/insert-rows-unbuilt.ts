@@ -21,6 +21,14 @@ export interface InsertedRowids {
 }
 
 /**
+ * How a statement meets a row that breaks a constraint: `abort` undoes the statement's earlier rows,
+ * for which SQLite first copies every page the statement touches to a statement journal; `fail`
+ * keeps them and copies nothing, for a bulk load whose transaction is undone on any failure
+ * (lib/db/sqlite/bulk-load-settings.ts).
+ */
+export type OnConstraintFailure = "abort" | "fail";
+
+/**
  * SQLite: multi-row INSERTs written as plain text and bound from one flat array, instead of
  * built by Kysely (which walks every value of every row: about 5 s of a 1M-row import). A full
  * chunk's text is the same each time, so the cached statement (cacheStatements) is reused.
@@ -29,11 +37,11 @@ export async function insertRowsUnbuilt(
   db: Db,
   table: BulkTable,
   rows: readonly BulkRow[],
-  afterChunk?: (rowids: InsertedRowids) => Promise<void>,
+  { afterChunk, onConstraintFailure = "abort" }: { afterChunk?: (rowids: InsertedRowids) => Promise<void>; onConstraintFailure?: OnConstraintFailure } = {},
 ): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]) as (keyof BulkRow)[];
-  const into = `insert into "${table}" (${columns.map((column) => `"${column}"`).join(", ")}) values `;
+  const into = `insert or ${onConstraintFailure} into "${table}" (${columns.map((column) => `"${column}"`).join(", ")}) values `;
   const row = placeholders(columns.length);
   for (const chunk of insertChunks(rows)) {
     const parameters: unknown[] = [];
@@ -56,7 +64,7 @@ export async function insertRowsInChunks(
   rows: readonly BulkRow[],
   afterChunk?: (rowids: InsertedRowids) => Promise<void>,
 ): Promise<void> {
-  if (sameColumns(rows)) return insertRowsUnbuilt(db, table, rows, afterChunk);
+  if (sameColumns(rows)) return insertRowsUnbuilt(db, table, rows, { afterChunk });
   for (const chunk of insertChunks(rows)) {
     const { insertId } = await db.insertInto(table).values(chunk as never).executeTakeFirstOrThrow();
     if (afterChunk) await afterChunk(rowidsOf(insertId!, chunk.length));

@@ -2,6 +2,8 @@ import { CompiledQuery, sql, type SqlBool } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/sqlite";
 import { sqliteContactSearch } from "../../contacts/search/sqlite-contact-search";
 import { insertRowsInChunks } from "./insert-rows-unbuilt";
+import { checkForeignKeysOfLoadedRows, withSqliteBulkLoadSettings } from "./bulk-load-settings";
+import { withSorterThreads } from "./sorter-threads";
 import type { IndexDefinition, StorageDialect } from "../storage-dialect";
 
 // SQLite (better-sqlite3): one writer at a time, so transactions take the write lock up front.
@@ -55,7 +57,9 @@ export const sqliteStorage: StorageDialect = {
       where type = 'index' and sql is not null and tbl_name in (${sql.join(tables)}) order by name`.execute(tx);
     return rows;
   },
-  prepareIndexBuild: async () => {},
+  withBulkLoadSettings: withSqliteBulkLoadSettings,
+  checkLoadedRows: checkForeignKeysOfLoadedRows,
+  withIndexBuildSettings: withSorterThreads,
   refreshStatisticsAfterBulkLoad: async () => {},
 
   // better-auth keeps ISO text and 0/1 on SQLite.

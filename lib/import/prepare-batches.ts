@@ -1,0 +1,56 @@
+import { insertableContacts, type InsertableContacts } from "../contacts/repository";
+import { newContactRow } from "../contacts/service";
+import type { NewContactRow } from "../db/schema";
+import { issuesToDetails } from "../validation/issues";
+import { importContactSchema } from "./import-schema";
+import type { SourceRow } from "./read-rows";
+
+// The rows of an import checked and made ready to insert, a batch at a time: every row is checked
+// with the API's create schema, and a bad row is rejected whole, with its line and reason.
+
+export interface RejectedRow {
+  line: number;
+  reason: string;
+}
+
+export interface PreparedBatch {
+  contacts: InsertableContacts;
+  rejected: RejectedRow[];
+}
+
+/** The row to insert, or the reason it is rejected. */
+function preparedRow(row: SourceRow, workspaceId: string, chatbots: ReadonlySet<string>): NewContactRow | RejectedRow {
+  if ("unreadable" in row) return { line: row.line, reason: row.unreadable };
+  const parsed = importContactSchema.safeParse(row.value);
+  if (!parsed.success) {
+    const details = issuesToDetails(parsed.error.issues);
+    return { line: row.line, reason: Object.entries(details).map(([field, message]) => `${field}: ${message}`).join("; ") };
+  }
+  const input = parsed.data;
+  if (!chatbots.has(input.chatbotId)) return { line: row.line, reason: `chatbotId: no chatbot "${input.chatbotId}" in this workspace` };
+  return newContactRow(workspaceId, input, input.createdAt);
+}
+
+/** Batches of up to `size` contacts, each with the rows rejected since the batch before. */
+export async function* preparedBatches(
+  rows: AsyncIterable<SourceRow>,
+  workspaceId: string,
+  chatbots: ReadonlySet<string>,
+  size: number,
+): AsyncGenerator<PreparedBatch> {
+  let contacts: NewContactRow[] = [];
+  let rejected: RejectedRow[] = [];
+  const batch = (): PreparedBatch => {
+    const prepared = { contacts: insertableContacts(contacts), rejected };
+    contacts = [];
+    rejected = [];
+    return prepared;
+  };
+  for await (const row of rows) {
+    const prepared = preparedRow(row, workspaceId, chatbots);
+    if ("reason" in prepared) rejected.push(prepared);
+    else contacts.push(prepared);
+    if (contacts.length >= size) yield batch();
+  }
+  if (contacts.length > 0 || rejected.length > 0) yield batch();
+}
