@@ -52,7 +52,6 @@ export async function insertMetadataIndexRows(store: Store, rows: readonly Conta
   if (rows.length > 0) await store.dialect.insertRows(store.db, "contact_metadata", rows);
 }
 
-
 /** A contact's metadata before a change, and the keys the change named: every other key kept its value. */
 export interface MetadataChange {
   previousMetadata: string;

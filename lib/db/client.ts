@@ -42,7 +42,7 @@ export interface StoreOptions {
 
 /**
  * WAL mode, kept by the file once set. Only while a bulk load runs with a rollback journal
- * (rollback-journal-load.ts) can it not be set: this connection then reads and writes in the
+ * (lib/db/sqlite/bulk-load-settings.ts) can it not be set: this connection then reads and writes in the
  * load's mode, waiting for its lock, and finds WAL mode again when the load ends.
  */
 function setWalMode(sqlite: SQLite.Database): void {
