@@ -1,5 +1,4 @@
 import { sql } from "kysely";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createChatbot } from "../../lib/chatbots/repository";
 import { databaseConfig } from "../../lib/config";
@@ -9,7 +8,7 @@ import { newContactRow } from "../../lib/contacts/service";
 import { openMigratedStore, type Store } from "../../lib/db/client";
 import { writeTransaction } from "../../lib/db/transaction";
 import { createWorkspace } from "../../lib/workspaces/repository";
-import { POSTGRES_ADMIN_URL, postgresAvailability } from "../support/backend";
+import { createTestDatabase, postgresAvailability, type TestDatabase } from "../support/backend";
 
 // PostgreSQL counts a search's matches from contact_search, split at the email's last `@`, and from
 // the per-domain counts of contact_search_domains. Whatever the term (inside a domain, across the
@@ -18,17 +17,6 @@ import { POSTGRES_ADMIN_URL, postgresAvailability } from "../support/backend";
 
 const postgres = await postgresAvailability();
 if (!postgres.available) console.warn(`⚠ PostgreSQL search totals test SKIPPED: ${postgres.reason}`);
-const databaseName = `nexvio_test_search_totals_${process.pid}`;
-
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 const CONTACTS: [string | null, string | null][] = [
   ["Anna Smith", "anna.smith67@gmail.com"],
@@ -56,18 +44,17 @@ function matches([name, email]: [string | null, string | null], term: string): b
 }
 
 describe.skipIf(!postgres.available)("PostgreSQL search totals", () => {
+  let database: TestDatabase;
   let store: Store;
   const contacts = new Map<string, Map<string, [string | null, string | null]>>();
 
   beforeAll(async () => {
-    await admin(`create database ${databaseName}`);
-    const url = new URL(POSTGRES_ADMIN_URL);
-    url.pathname = `/${databaseName}`;
-    store = await openMigratedStore(databaseConfig({ DATABASE_URL: url.toString() }));
+    database = await createTestDatabase("search_totals", "postgres");
+    store = await openMigratedStore(databaseConfig({ DATABASE_URL: database.url }));
   });
   afterAll(async () => {
     await store?.db.destroy();
-    await admin(`drop database if exists ${databaseName} with (force)`);
+    await database?.drop();
   });
 
   async function addWorkspace(label: string, copies: number): Promise<string> {
