@@ -8,6 +8,7 @@ import { onShutdown } from "../shutdown";
 import { migrateToLatest } from "./migrate";
 import { postgresStorage } from "./postgres/postgres-storage";
 import { cacheStatements, SessionSqliteDialect } from "./sqlite-dialect";
+import { isSqliteBusy } from "./sqlite/busy";
 import { SqliteSession } from "./sqlite/sqlite-session";
 import { checkpointInBackground, type BackgroundCheckpointOptions } from "./sqlite/background-checkpoints";
 import { sqliteStorage } from "./sqlite/sqlite-storage";
@@ -49,7 +50,7 @@ function setWalMode(sqlite: SQLite.Database): void {
   try {
     sqlite.pragma("journal_mode = WAL");
   } catch (error) {
-    if ((error as { code?: string }).code !== "SQLITE_BUSY") throw error;
+    if (!isSqliteBusy(error)) throw error;
   }
 }
 

@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { sql, type Kysely } from "kysely";
 import { Migrator, type Migration, type MigrationResultSet } from "kysely/migration";
 import type { Store } from "./client";
+import { isSqliteBusy } from "./sqlite/busy";
 
 // Every file in migrations/ is a migration, applied once, in name order. They are found on disk
 // rather than listed here, so that adding one adds a file and edits none.
@@ -45,7 +46,7 @@ async function withSqliteMigrationLock<T>(store: Store, run: () => Promise<T>): 
       break;
     } catch (error) {
       // busy_timeout already waited a few seconds; a long migration elsewhere may need more.
-      if ((error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > deadline) throw error;
+      if (!isSqliteBusy(error) || Date.now() > deadline) throw error;
     }
   }
   try {

@@ -1,5 +1,6 @@
-import { sql } from "kysely";
 import type { Db, Store } from "../client";
+import { isSqliteBusy } from "./busy";
+import { pragmaRows, pragmaValue } from "./pragma";
 
 // How SQLite runs a load into empty tables (lib/db/bulk-load.ts), measured at 1M contacts.
 //
@@ -22,36 +23,32 @@ import type { Db, Store } from "../client";
 // Both are settings of the connection: the load's caller owns it meanwhile (the CLI's seed and
 // import), as it already must for the indexes the load drops inside its transaction.
 
-const pragma = async (db: Db, setting: string) => (await sql<Record<string, unknown>>`pragma ${sql.raw(setting)}`.execute(db)).rows;
-
-const isBusy = (error: unknown) => (error as { code?: string }).code === "SQLITE_BUSY";
-
 async function switchedToRollbackJournal({ db }: Store): Promise<boolean> {
-  if ((await pragma(db, "journal_mode"))[0]!.journal_mode !== "wal") return false;
+  if ((await pragmaValue(db, "journal_mode")) !== "wal") return false;
   try {
-    return (await pragma(db, "journal_mode = delete"))[0]!.journal_mode === "delete";
+    return (await pragmaValue(db, "journal_mode = delete")) === "delete";
   } catch (error) {
-    if (isBusy(error)) return false;
+    if (isSqliteBusy(error)) return false;
     throw error;
   }
 }
 
 export async function withSqliteBulkLoadSettings<T>(store: Store, load: () => Promise<T>): Promise<T> {
   const rollbackJournal = await switchedToRollbackJournal(store);
-  const foreignKeys = (await pragma(store.db, "foreign_keys"))[0]!.foreign_keys === 1;
-  if (foreignKeys) await pragma(store.db, "foreign_keys = off");
+  const foreignKeys = (await pragmaValue(store.db, "foreign_keys")) === 1;
+  if (foreignKeys) await pragmaValue(store.db, "foreign_keys = off");
   try {
     return await load();
   } finally {
-    if (foreignKeys) await pragma(store.db, "foreign_keys = on");
-    if (rollbackJournal) await pragma(store.db, "journal_mode = wal");
+    if (foreignKeys) await pragmaValue(store.db, "foreign_keys = on");
+    if (rollbackJournal) await pragmaValue(store.db, "journal_mode = wal");
   }
 }
 
 /** Fails the load when a loaded row names a parent row that does not exist. */
 export async function checkForeignKeysOfLoadedRows(tx: Db, tables: readonly string[]): Promise<void> {
   for (const table of tables) {
-    const [violation] = await pragma(tx, `foreign_key_check(${JSON.stringify(table)})`);
+    const [violation] = await pragmaRows(tx, `foreign_key_check(${JSON.stringify(table)})`);
     if (violation) throw new Error(`a loaded row of ${table} (rowid ${violation.rowid}) names a ${violation.parent} row that does not exist`);
   }
 }

@@ -1,6 +1,6 @@
 import os from "node:os";
-import { sql } from "kysely";
 import type { Db } from "../client";
+import { pragmaValue } from "./pragma";
 
 // CREATE INDEX sorts every row of its table; with helper threads SQLite sorts runs of them in
 // parallel while it reads on (measured at 1M contacts, one index on contacts and one on
@@ -9,14 +9,12 @@ import type { Db } from "../client";
 
 const SQLITE_MAX_WORKER_THREADS = 8;
 
-const threads = async (db: Db, change = "") => (await sql<{ threads: number }>`pragma ${sql.raw(`threads${change}`)}`.execute(db)).rows[0]!.threads;
-
 export async function withSorterThreads<T>(db: Db, build: () => Promise<T>): Promise<T> {
-  const before = await threads(db);
-  await threads(db, ` = ${Math.min(os.availableParallelism(), SQLITE_MAX_WORKER_THREADS)}`);
+  const before = await pragmaValue(db, "threads");
+  await pragmaValue(db, `threads = ${Math.min(os.availableParallelism(), SQLITE_MAX_WORKER_THREADS)}`);
   try {
     return await build();
   } finally {
-    await threads(db, ` = ${before}`);
+    await pragmaValue(db, `threads = ${Number(before)}`);
   }
 }
