@@ -8,6 +8,7 @@ import { insertableContacts, insertContactsBeforeIndexing } from "../../lib/cont
 import { newContactRow } from "../../lib/contacts/service";
 import { bulkLoad } from "../../lib/db/bulk-load";
 import { openMigratedStore, openStore, type Store } from "../../lib/db/client";
+import { pragmaValue } from "../../lib/db/sqlite/pragma";
 import { importContacts } from "../../lib/import/import-contacts";
 import type { SourceRow } from "../../lib/import/read-rows";
 import { createWorkspace } from "../../lib/workspaces/repository";
@@ -35,7 +36,7 @@ async function* contactRows(chatbotId: string, count: number): AsyncIterable<Sou
   for (let i = 0; i < count; i++) yield { line: i + 1, value: { chatbotId, name: `Loaded ${i}`, email: `loaded${i}@example.com`, metadata: { n: i } } };
 }
 
-const setting = async (store: Store, name: string) => Object.values((await sql<Record<string, unknown>>`pragma ${sql.raw(name)}`.execute(store.db)).rows[0]!)[0];
+const setting = (store: Store, name: string) => pragmaValue(store.db, name);
 const walBytes = (file: string) => (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0);
 const contactCount = async (store: Store) => Number((await sql<{ n: number }>`select count(*) as n from contacts`.execute(store.db)).rows[0]!.n);
 
