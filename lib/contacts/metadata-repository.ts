@@ -33,18 +33,24 @@ export function foldedMetadataValue(value: string | number | boolean): string {
   return typeof value === "string" ? storable(sortKeyOf(value)) : JSON.stringify(value);
 }
 
-function metadataRows(contact: { workspace_id: string; id: string; metadata: string }): ContactMetadataRow[] {
-  return Object.entries(JSON.parse(contact.metadata) as Metadata).map(([key, value]) => ({
-    workspace_id: contact.workspace_id,
-    contact_id: contact.id,
-    key: storable(key),
-    folded_value: foldedMetadataValue(value),
-  }));
+/** The columns of contact_metadata, in the order of metadataIndexTuples. */
+export const METADATA_INDEX_COLUMNS = ["workspace_id", "contact_id", "key", "folded_value"] as const satisfies readonly (keyof ContactMetadataRow)[];
+
+/** The index rows of a contact's metadata, given parsed, as tuples of METADATA_INDEX_COLUMNS. */
+export function metadataIndexTuples(workspaceId: string, contactId: string, metadata: Readonly<Metadata>): unknown[][] {
+  return Object.entries(metadata).map(([key, value]) => [workspaceId, contactId, storable(key), foldedMetadataValue(value)]);
 }
 
-/** The index rows of new contacts' metadata (no database needed: an import makes them on a worker thread). */
+/** The index rows of new contacts' metadata. */
 export function metadataIndexRows(contacts: readonly { workspace_id: string; id: string; metadata?: string }[]): ContactMetadataRow[] {
-  return contacts.flatMap((contact) => metadataRows({ ...contact, metadata: contact.metadata ?? "{}" }));
+  return contacts.flatMap(({ workspace_id, id, metadata = "{}" }) =>
+    Object.entries(JSON.parse(metadata) as Metadata).map(([key, value]) => ({
+      workspace_id,
+      contact_id: id,
+      key: storable(key),
+      folded_value: foldedMetadataValue(value),
+    })),
+  );
 }
 
 /** Inserts index rows made by metadataIndexRows. */

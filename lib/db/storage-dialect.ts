@@ -1,6 +1,7 @@
 import type { RawBuilder, SelectQueryBuilder, SqlBool } from "kysely";
 import type { ContactSearch } from "../contacts/search/contact-search";
 import type { Db, Store } from "./client";
+import type { AnyRowTuples } from "./row-tuples";
 import type { ContactMetadataRow, Database, NewContactRow, NewConversationRow } from "./schema";
 
 // Where SQLite and PostgreSQL differ, as one object per backend (modelled on Kysely's own
@@ -50,6 +51,8 @@ export interface StorageDialect {
 
   /** Inserts rows as given, in as few statements as the backend's parameter limits allow. */
   insertRows(db: Db, table: BulkTable, rows: readonly BulkRow[]): Promise<void>;
+  /** insertRows for rows given as tuples (lib/db/row-tuples.ts). */
+  insertRowTuples(db: Db, table: BulkTable, rows: AnyRowTuples): Promise<void>;
   /** The secondary indexes of `tables` that a bulk load may drop (constraint indexes stay). */
   secondaryIndexes(tx: Db, tables: readonly string[]): Promise<IndexDefinition[]>;
   /**

@@ -51,9 +51,9 @@ async function importBatches(store: Store, workspaceId: string, source: BatchSou
     const insert = path === "into-empty-tables" ? insertContactsBeforeIndexing : insertInsertableContacts;
     for await (const { contacts, rejected } of source(chatbots)) {
       report.rejected.push(...rejected);
-      if (contacts.rows.length === 0) continue;
+      if (contacts.rows.values.length === 0) continue;
       await writeBatch((tx) => insert(tx, contacts));
-      report.imported += contacts.rows.length;
+      report.imported += contacts.rows.values.length;
       onBatch?.(report.imported);
     }
     if (path === "into-empty-tables") await writeBatch(indexLoadedContacts);

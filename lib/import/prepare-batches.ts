@@ -2,6 +2,7 @@ import { insertableContacts, type InsertableContacts } from "../contacts/reposit
 import { newContactRow } from "../contacts/service";
 import type { NewContactRow } from "../db/schema";
 import { issuesToDetails } from "../validation/issues";
+import type { Metadata } from "../validation/metadata";
 import { importContactSchema } from "./import-schema";
 import type { SourceRow } from "./read-rows";
 
@@ -18,8 +19,13 @@ export interface PreparedBatch {
   rejected: RejectedRow[];
 }
 
-/** The row to insert, or the reason it is rejected. */
-function preparedRow(row: SourceRow, workspaceId: string, chatbots: ReadonlySet<string>): NewContactRow | RejectedRow {
+interface PreparedRow {
+  contact: NewContactRow;
+  metadata: Metadata;
+}
+
+/** The row to insert, with its metadata as parsed, or the reason it is rejected. */
+function preparedRow(row: SourceRow, workspaceId: string, chatbots: ReadonlySet<string>): PreparedRow | RejectedRow {
   if ("unreadable" in row) return { line: row.line, reason: row.unreadable };
   const parsed = importContactSchema.safeParse(row.value);
   if (!parsed.success) {
@@ -28,7 +34,7 @@ function preparedRow(row: SourceRow, workspaceId: string, chatbots: ReadonlySet<
   }
   const input = parsed.data;
   if (!chatbots.has(input.chatbotId)) return { line: row.line, reason: `chatbotId: no chatbot "${input.chatbotId}" in this workspace` };
-  return newContactRow(workspaceId, input, input.createdAt);
+  return { contact: newContactRow(workspaceId, input, input.createdAt), metadata: input.metadata ?? {} };
 }
 
 /** Batches of up to `size` contacts, each with the rows rejected since the batch before. */
@@ -39,17 +45,23 @@ export async function* preparedBatches(
   size: number,
 ): AsyncGenerator<PreparedBatch> {
   let contacts: NewContactRow[] = [];
+  let metadata: Metadata[] = [];
   let rejected: RejectedRow[] = [];
   const batch = (): PreparedBatch => {
-    const prepared = { contacts: insertableContacts(contacts), rejected };
+    const prepared = { contacts: insertableContacts(contacts, metadata), rejected };
     contacts = [];
+    metadata = [];
     rejected = [];
     return prepared;
   };
   for await (const row of rows) {
     const prepared = preparedRow(row, workspaceId, chatbots);
-    if ("reason" in prepared) rejected.push(prepared);
-    else contacts.push(prepared);
+    if ("reason" in prepared) {
+      rejected.push(prepared);
+      continue;
+    }
+    contacts.push(prepared.contact);
+    metadata.push(prepared.metadata);
     if (contacts.length >= size) yield batch();
   }
   if (contacts.length > 0 || rejected.length > 0) yield batch();

@@ -12,7 +12,7 @@ import { createTestDatabase, type TestDatabase } from "../support/backend";
 
 // An import into an empty contacts table takes its own path (rows first, the search index built
 // once at the end, all in one transaction); one beside existing contacts indexes batch by batch.
-// Both must leave every row searchable and the counts right.
+// Both must leave every row searchable, its metadata filterable, and the counts right.
 
 let database: TestDatabase;
 let store: Store;
@@ -32,13 +32,33 @@ afterAll(async () => {
 
 async function* rowsNamed(prefix: string, count: number): AsyncIterable<SourceRow> {
   for (let i = 0; i < count; i++) {
-    yield { line: i + 1, value: { chatbotId: chatbotIds[i % 2], name: `${prefix} ${i}`, email: `${prefix.toLowerCase()}${i}@example.com` } };
+    const metadata = {
+      [`${prefix} tier`]: i % 3 === 0 ? "Gold Ünit" : "basic",
+      [`${prefix} seats`]: i,
+      [`${prefix} vip`]: i % 2 === 0,
+      ...(i === 7 ? { ["__proto__"]: `${prefix} kept` } : {}),
+    };
+    yield { line: i + 1, value: { chatbotId: chatbotIds[i % 2], name: `${prefix} ${i}`, email: `${prefix.toLowerCase()}${i}@example.com`, metadata } };
   }
 }
 
 async function searchTotal(search: string): Promise<number> {
   const query = { search, limit: 1, offset: 0, chatbotId: undefined, sortBy: "name", sortOrder: "asc" } as const;
   return parseJsonText(await listContacts(store, workspaceId, query)).total;
+}
+
+async function metadataTotal(metadataKey: string, metadataValue: string): Promise<number> {
+  const query = { metadataKey, metadataValue, limit: 1, offset: 0, chatbotId: undefined, sortBy: "name", sortOrder: "asc" } as const;
+  return parseJsonText(await listContacts(store, workspaceId, query)).total;
+}
+
+/** The metadata of a load's rows, as the metadata filters find it. */
+async function expectMetadataFiltered(prefix: string, count: number): Promise<void> {
+  expect(await metadataTotal(`${prefix} tier`, "gold unit")).toBe(Math.ceil(count / 3));
+  expect(await metadataTotal(`${prefix} tier`, "BASIC")).toBe(count - Math.ceil(count / 3));
+  expect(await metadataTotal(`${prefix} seats`, "42")).toBe(1);
+  expect(await metadataTotal(`${prefix} vip`, "true")).toBe(Math.ceil(count / 2));
+  expect(await metadataTotal("__proto__", `${prefix} kept`)).toBe(1);
 }
 
 describe("import load paths", () => {
@@ -49,6 +69,7 @@ describe("import load paths", () => {
     expect(await searchTotal("alphaload4321@")).toBe(1);
     expect(await countedContacts(store, workspaceId, chatbotIds[0])).toBe(3_500);
     expect(await countedContacts(store, workspaceId)).toBe(7_000);
+    await expectMetadataFiltered("Alphaload", 7_000);
   });
 
   it("beside existing contacts: the new rows are searchable and counted, the old ones still are", async () => {
@@ -58,5 +79,7 @@ describe("import load paths", () => {
     expect(await searchTotal("phaloa")).toBe(7_000);
     expect(await countedContacts(store, workspaceId, chatbotIds[0])).toBe(3_500 + 3_001);
     expect(await countedContacts(store, workspaceId)).toBe(13_001);
+    await expectMetadataFiltered("Betaload", 6_001);
+    await expectMetadataFiltered("Alphaload", 7_000);
   });
 });

@@ -1,5 +1,6 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from "kysely";
 import type { Db } from "../../db/client";
+import type { RowTuples } from "../../db/row-tuples";
 import type { NewContactRow } from "../../db/schema";
 
 // How a contact search is planned and matched on one backend. Each backend's StorageDialect
@@ -32,7 +33,7 @@ export interface ContactSearch {
    * Inserts contacts into a table that had none when the caller's transaction began, leaving them
    * out of the search index until indexLoadedContacts, called once at the end of that transaction.
    */
-  insertContactsBeforeIndexing(db: Db, rows: readonly NewContactRow[]): Promise<void>;
+  insertContactsBeforeIndexing(db: Db, rows: RowTuples<NewContactRow>): Promise<void>;
   /** Enters every contact of the table in the search index, after insertContactsBeforeIndexing. */
   indexLoadedContacts(db: Db): Promise<void>;
 }

@@ -2,7 +2,7 @@ import { sql, type SqlBool } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import { postgresContactSearch } from "../../contacts/search/postgres-contact-search";
 import type { IndexDefinition, StorageDialect } from "../storage-dialect";
-import { insertWithUnnest } from "./insert-with-unnest";
+import { insertTuplesWithUnnest, insertWithUnnest } from "./insert-with-unnest";
 
 // PostgreSQL: row locks, byte-order collation on demand, and statistics the planner relies on.
 
@@ -22,6 +22,7 @@ export const postgresStorage: StorageDialect = {
   jsonArrayText: (rows) => sql<string>`${jsonArrayFrom(rows)}::text`,
 
   insertRows: insertWithUnnest,
+  insertRowTuples: insertTuplesWithUnnest,
   async secondaryIndexes(tx, tables) {
     const { rows } = await sql<IndexDefinition>`select indexname as name, indexdef as definition from pg_indexes
     where schemaname = current_schema() and tablename in (${sql.join(tables)})

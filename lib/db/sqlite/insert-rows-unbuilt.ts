@@ -1,6 +1,7 @@
 import { CompiledQuery } from "kysely";
 import type { Db } from "../client";
 import { insertChunks } from "../insert-chunks";
+import { flatValues, toRowTuples, type AnyRowTuples } from "../row-tuples";
 import type { BulkRow, BulkTable } from "../storage-dialect";
 
 const placeholders = (count: number) => `(${Array.from({ length: count }, () => "?").join(", ")})`;
@@ -28,27 +29,35 @@ export interface InsertedRowids {
  */
 export type OnConstraintFailure = "abort" | "fail";
 
+interface UnbuiltInsertOptions {
+  afterChunk?: (rowids: InsertedRowids) => Promise<void>;
+  onConstraintFailure?: OnConstraintFailure;
+}
+
 /**
  * SQLite: multi-row INSERTs written as plain text and bound from one flat array, instead of
- * built by Kysely (which walks every value of every row: about 5 s of a 1M-row import). A full
- * chunk's text is the same each time, so the cached statement (cacheStatements) is reused.
+ * built by Kysely (which walks every value of every row: about 5 s of a 1M-row import). A chunk's
+ * text depends only on its size (insertChunks), so the cached statement (cacheStatements) is reused.
  */
-export async function insertRowsUnbuilt(
+export async function insertTuplesUnbuilt(
   db: Db,
   table: BulkTable,
-  rows: readonly BulkRow[],
-  { afterChunk, onConstraintFailure = "abort" }: { afterChunk?: (rowids: InsertedRowids) => Promise<void>; onConstraintFailure?: OnConstraintFailure } = {},
+  { columns, values }: AnyRowTuples,
+  { afterChunk, onConstraintFailure = "abort" }: UnbuiltInsertOptions = {},
 ): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]) as (keyof BulkRow)[];
   const into = `insert or ${onConstraintFailure} into "${table}" (${columns.map((column) => `"${column}"`).join(", ")}) values `;
   const row = placeholders(columns.length);
-  for (const chunk of insertChunks(rows)) {
-    const parameters: unknown[] = [];
-    for (const values of chunk) for (const column of columns) parameters.push(values[column] ?? null);
-    const result = await db.executeQuery(CompiledQuery.raw(into + Array.from({ length: chunk.length }, () => row).join(", "), parameters));
+  for (const chunk of insertChunks(values, columns.length)) {
+    const statement = into + Array.from({ length: chunk.length }, () => row).join(", ");
+    const result = await db.executeQuery(CompiledQuery.raw(statement, flatValues(chunk, columns.length)));
     if (afterChunk) await afterChunk(rowidsOf(result.insertId!, chunk.length));
   }
+}
+
+/** insertTuplesUnbuilt for rows given as objects, each with the first row's columns. */
+export async function insertRowsUnbuilt(db: Db, table: BulkTable, rows: readonly BulkRow[], options?: UnbuiltInsertOptions): Promise<void> {
+  if (rows.length === 0) return;
+  await insertTuplesUnbuilt(db, table, toRowTuples(rows, Object.keys(rows[0]) as (keyof BulkRow)[]), options);
 }
 
 const rowidsOf = (lastRowid: bigint, rows: number): InsertedRowids => ({ first: lastRowid - BigInt(rows) + 1n, last: lastRowid });
@@ -65,7 +74,7 @@ export async function insertRowsInChunks(
   afterChunk?: (rowids: InsertedRowids) => Promise<void>,
 ): Promise<void> {
   if (sameColumns(rows)) return insertRowsUnbuilt(db, table, rows, { afterChunk });
-  for (const chunk of insertChunks(rows)) {
+  for (const chunk of insertChunks(rows, Object.keys(rows[0]).length)) {
     const { insertId } = await db.insertInto(table).values(chunk as never).executeTakeFirstOrThrow();
     if (afterChunk) await afterChunk(rowidsOf(insertId!, chunk.length));
   }

@@ -1,7 +1,7 @@
 import { CompiledQuery, sql, type SqlBool } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/sqlite";
 import { sqliteContactSearch } from "../../contacts/search/sqlite-contact-search";
-import { insertRowsInChunks } from "./insert-rows-unbuilt";
+import { insertRowsInChunks, insertTuplesUnbuilt } from "./insert-rows-unbuilt";
 import { checkForeignKeysOfLoadedRows, withSqliteBulkLoadSettings } from "./bulk-load-settings";
 import { withSorterThreads } from "./sorter-threads";
 import type { IndexDefinition, StorageDialect } from "../storage-dialect";
@@ -51,6 +51,7 @@ export const sqliteStorage: StorageDialect = {
   jsonArrayText: (rows) => sql<string>`${jsonArrayFrom(rows)}`,
 
   insertRows: (db, table, rows) => insertRowsInChunks(db, table, rows),
+  insertRowTuples: (db, table, rows) => insertTuplesUnbuilt(db, table, rows),
   async secondaryIndexes(tx, tables) {
     // Indexes made by a constraint have no SQL text and cannot be dropped.
     const { rows } = await sql<IndexDefinition>`select name, sql as definition from sqlite_master
