@@ -19,6 +19,7 @@ const SUITES_ON_BOTH_BACKENDS = [
   "tests/storage/metadata-index-updates.test.ts",
   "tests/storage/list-page-shapes.test.ts",
   "tests/storage/import-load-paths.test.ts",
+  "tests/storage/search-with-metadata-filter.test.ts",
 ];
 
 const project = (name: TestBackend, include: string[]): TestProjectInlineConfiguration => ({

@@ -67,7 +67,7 @@ function filtered(store: QueryScope, filter: ContactFilter, plan: SearchPlan): S
   let query = store.db.selectFrom("contacts").where("contacts.workspace_id", "=", filter.workspaceId);
   if (filter.chatbotId !== undefined) query = query.where("contacts.chatbot_id", "=", filter.chatbotId);
   const { search } = filter;
-  if (search) query = query.where(store.dialect.contactSearch.condition(filter.workspaceId, search, plan));
+  if (search) query = query.where(store.dialect.contactSearch.condition(filter.workspaceId, search, plan, { besideMetadataFilter: filter.metadata !== undefined }));
   if (filter.createdFrom !== undefined) query = query.where("contacts.created_at", ">=", filter.createdFrom);
   if (filter.createdBefore !== undefined) query = query.where("contacts.created_at", "<", filter.createdBefore);
   // By its sort key (null exactly when the email is), which the email sort indexes lead with.

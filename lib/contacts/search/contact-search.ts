@@ -12,9 +12,15 @@ import type { NewContactRow } from "../../db/schema";
  */
 export type SearchPlan = "count" | "few" | "many";
 
+/** What else filters the contacts a search condition is part of. */
+export interface SearchContext {
+  /** A metadata filter (`contacts.id in (…)`, lib/contacts/metadata-repository.ts) applies as well. */
+  besideMetadataFilter?: boolean;
+}
+
 export interface ContactSearch {
   /** Case-insensitive substring match of `term` on a contact's name or email. */
-  condition(workspaceId: string, term: string, plan: SearchPlan): Expression<SqlBool>;
+  condition(workspaceId: string, term: string, plan: SearchPlan, context?: SearchContext): Expression<SqlBool>;
   /** The workspace's matches counted from an index alone, or undefined where the index cannot tell. */
   countMatchesFromIndex(db: Db, workspaceId: string, term: string): Promise<number | undefined>;
   /**

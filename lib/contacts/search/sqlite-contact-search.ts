@@ -17,17 +17,21 @@ const FEW_MATCHES = 5_000;
 const INDEX_INSERTED_CONTACTS = "insert into contacts_search(rowid, name, email) select seq, name, email from contacts where seq between ? and ?";
 
 export const sqliteContactSearch: ContactSearch = {
-  condition(workspaceId, term, plan) {
+  condition(workspaceId, term, plan, { besideMetadataFilter = false } = {}) {
+    // Beside a metadata filter's `contacts.id in (…)`, SQLite would look up every pair of an id and a
+    // matching seq in the (workspace_id, id) index, whose entries end in the rowid: 7,000 contacts
+    // matching both took 11 s. Unary `+` leaves the matches as a set the metadata filter's rows are checked against.
+    const seq = besideMetadataFilter ? sql`+contacts.seq` : sql`contacts.seq`;
     // SQLite's LIKE folds ASCII case only, where the trigram index folds every letter: a term with
     // other letters is always matched through the index.
     const walkable = plan === "many" && ASCII.test(term);
     if ([...term].length >= TRIGRAM_MIN_LENGTH && !walkable) {
       // An FTS5 phrase of trigrams is an exact substring match; `%`, `_` and `\` have no meaning in it.
-      return sql<SqlBool>`contacts.seq in (select rowid from contacts_search where contacts_search match ${ftsPhrase(term)})`;
+      return sql<SqlBool>`${seq} in (select rowid from contacts_search where contacts_search match ${ftsPhrase(term)})`;
     }
     if (plan !== "few") return sql<SqlBool>`(${sqliteLikeMatches("contacts", term)})`;
     // Few matches of a short term: found on the (workspace_id, name, email) index without reading a row, then sorted.
-    return sql<SqlBool>`contacts.seq in (select matching.seq from contacts as matching indexed by contacts_name_email
+    return sql<SqlBool>`${seq} in (select matching.seq from contacts as matching indexed by contacts_name_email
     where matching.workspace_id = ${workspaceId} and (${sqliteLikeMatches("matching", term)}))`;
   },
 
