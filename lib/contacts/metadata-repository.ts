@@ -42,7 +42,7 @@ export function metadataIndexTuples(workspaceId: string, contactId: string, meta
 }
 
 /** The index rows of new contacts' metadata. */
-export function metadataIndexRows(contacts: readonly { workspace_id: string; id: string; metadata?: string }[]): ContactMetadataRow[] {
+function metadataIndexRows(contacts: readonly { workspace_id: string; id: string; metadata?: string }[]): ContactMetadataRow[] {
   return contacts.flatMap(({ workspace_id, id, metadata = "{}" }) =>
     Object.entries(JSON.parse(metadata) as Metadata).map(([key, value]) => ({
       workspace_id,
@@ -54,7 +54,7 @@ export function metadataIndexRows(contacts: readonly { workspace_id: string; id:
 }
 
 /** Inserts index rows made by metadataIndexRows. */
-export async function insertMetadataIndexRows(store: Store, rows: readonly ContactMetadataRow[]): Promise<void> {
+async function insertMetadataIndexRows(store: Store, rows: readonly ContactMetadataRow[]): Promise<void> {
   if (rows.length > 0) await store.dialect.insertRows(store.db, "contact_metadata", rows);
 }
 

@@ -10,9 +10,7 @@ import type { ContactSortField, SortOrder } from "./schemas";
 import { sortKeyOf, type SortKeyColumn } from "./sort-key";
 import {
   forgetMetadata,
-  insertMetadataIndexRows,
   metadataCondition,
-  metadataIndexRows,
   metadataIndexTuples,
   METADATA_INDEX_COLUMNS,
   reindexMetadata,
@@ -20,7 +18,7 @@ import {
   type MetadataFilter,
 } from "./metadata-repository";
 import { literalLimit } from "../db/literal-limit";
-import { fromRowTuples, toRowTuples, type RowTuples } from "../db/row-tuples";
+import { toRowTuples, type RowTuples } from "../db/row-tuples";
 import type { Metadata } from "../validation/metadata";
 
 // SQL for contacts, and nothing else. Every query names the workspace.
@@ -269,7 +267,7 @@ function withSortKeys(row: NewContactRow): NewContactRow {
   return { ...row, name_sort_key: sortKeyOf(row.name ?? null), email_sort_key: sortKeyOf(row.email ?? null) };
 }
 
-/** The columns an import writes of each new contact (`seq` is numbered by the database). */
+/** The columns written of each new contact (`seq` is numbered by the database). */
 const NEW_CONTACT_COLUMNS = [
   "workspace_id",
   "id",
@@ -284,7 +282,7 @@ const NEW_CONTACT_COLUMNS = [
   "email_sort_key",
 ] as const satisfies readonly (keyof NewContactRow)[];
 
-/** New contacts as an import's batch carries them: rows with their sort keys, and their metadata's index rows, as tuples (lib/db/row-tuples.ts). */
+/** New contacts as they are written: rows with their sort keys, and their metadata's index rows, as tuples (lib/db/row-tuples.ts). */
 export interface InsertableContacts {
   rows: RowTuples<NewContactRow>;
   metadata: RowTuples<ContactMetadataRow>;
@@ -304,18 +302,21 @@ export function insertableContacts(rows: readonly NewContactRow[], metadata?: re
 
 /** Inserts rows as given, indexed for search and counted. Run it in a write transaction. */
 export async function insertContacts(store: Store, rows: readonly NewContactRow[]): Promise<void> {
-  const sortable = rows.map(withSortKeys);
-  await store.dialect.contactSearch.insertSearchableContacts(store.db, sortable);
-  await insertMetadataIndexRows(store, metadataIndexRows(rows));
-  await addToContactCounts(store, sortable);
+  await insertInsertableContacts(store, insertableContacts(rows));
+}
+
+/** The workspace and chatbot of each of `rows`, as the contact counts take them. */
+function chatbotsOf(rows: RowTuples<NewContactRow>): { workspace_id: string; chatbot_id: string }[] {
+  const workspace = rows.columns.indexOf("workspace_id");
+  const chatbot = rows.columns.indexOf("chatbot_id");
+  return rows.values.map((tuple) => ({ workspace_id: tuple[workspace] as string, chatbot_id: tuple[chatbot] as string }));
 }
 
 /** insertContacts, for contacts insertableContacts has prepared. */
 export async function insertInsertableContacts(store: Store, { rows, metadata }: InsertableContacts): Promise<void> {
-  const contacts = fromRowTuples(rows);
-  await store.dialect.contactSearch.insertSearchableContacts(store.db, contacts);
+  await store.dialect.contactSearch.insertSearchableContacts(store.db, rows);
   await store.dialect.insertRowTuples(store.db, "contact_metadata", metadata);
-  await addToContactCounts(store, contacts);
+  await addToContactCounts(store, chatbotsOf(rows));
 }
 
 /**
@@ -325,9 +326,7 @@ export async function insertInsertableContacts(store: Store, { rows, metadata }:
 export async function insertContactsBeforeIndexing(store: Store, { rows, metadata }: InsertableContacts): Promise<void> {
   await store.dialect.contactSearch.insertContactsBeforeIndexing(store.db, rows);
   await store.dialect.insertRowTuples(store.db, "contact_metadata", metadata);
-  const workspace = rows.columns.indexOf("workspace_id");
-  const chatbot = rows.columns.indexOf("chatbot_id");
-  await addToContactCounts(store, rows.values.map((tuple) => ({ workspace_id: tuple[workspace] as string, chatbot_id: tuple[chatbot] as string })));
+  await addToContactCounts(store, chatbotsOf(rows));
 }
 
 export async function indexLoadedContacts(store: Store): Promise<void> {

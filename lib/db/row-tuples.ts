@@ -20,11 +20,6 @@ export function toRowTuples<Row extends object>(rows: readonly Row[], columns: r
   return { columns, values: rows.map((row) => columns.map((column) => row[column] ?? null)) };
 }
 
-/** The rows of `tuples` as objects again. */
-export function fromRowTuples<Row extends object>({ columns, values }: RowTuples<Row>): Row[] {
-  return values.map((tuple) => Object.fromEntries(columns.map((column, i) => [column, tuple[i]])) as Row);
-}
-
 /** The values of a run of tuples in one flat array, as a multi-row statement binds them. */
 export function flatValues(tuples: readonly unknown[][], width: number): unknown[] {
   const flat = new Array<unknown>(tuples.length * width);

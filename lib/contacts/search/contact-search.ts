@@ -34,7 +34,7 @@ export interface ContactSearch {
    * Inserts contacts and enters them in the search index. The caller runs this in a write
    * transaction so that rows and index entries commit together.
    */
-  insertSearchableContacts(db: Db, rows: readonly NewContactRow[]): Promise<void>;
+  insertSearchableContacts(db: Db, rows: RowTuples<NewContactRow>): Promise<void>;
   /**
    * Inserts contacts into a table that had none when the caller's transaction began, leaving them
    * out of the search index until indexLoadedContacts, called once at the end of that transaction.

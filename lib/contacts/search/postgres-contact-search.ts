@@ -1,5 +1,5 @@
 import { sql, type SqlBool } from "kysely";
-import { insertTuplesWithUnnest, insertWithUnnest } from "../../db/postgres/insert-with-unnest";
+import { insertTuplesWithUnnest } from "../../db/postgres/insert-with-unnest";
 import type { ContactSearch } from "./contact-search";
 import { likeMatches } from "./like-matches";
 import { countSearchMatches } from "./postgres-search-count";
@@ -20,7 +20,7 @@ export const postgresContactSearch: ContactSearch = {
    */
   pageKeysFirst: (offset) => offset > 0,
   // Triggers enter the rows in contact_search, in the same statement.
-  insertSearchableContacts: (db, rows) => insertWithUnnest(db, "contacts", rows),
+  insertSearchableContacts: (db, rows) => insertTuplesWithUnnest(db, "contacts", rows),
   insertContactsBeforeIndexing: (db, rows) => insertTuplesWithUnnest(db, "contacts", rows),
   // Nothing left to do: the contacts' trigram indexes are secondary indexes, rebuilt by the bulk load
   // itself (lib/db/bulk-load.ts), and contact_search was filled by its insert trigger as the rows went in.

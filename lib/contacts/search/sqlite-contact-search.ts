@@ -1,5 +1,5 @@
 import { CompiledQuery, sql, type SqlBool } from "kysely";
-import { insertRowsInChunks, insertTuplesUnbuilt, type InsertedRowids } from "../../db/sqlite/insert-rows-unbuilt";
+import { insertTuplesUnbuilt, type InsertedRowids } from "../../db/sqlite/insert-rows-unbuilt";
 import type { ContactSearch } from "./contact-search";
 import { likeMatches } from "./like-matches";
 import { sqliteCaseVariants } from "./sqlite-case-variants";
@@ -67,7 +67,7 @@ export const sqliteContactSearch: ContactSearch = {
   async insertSearchableContacts(db, rows) {
     // Each statement's rows are indexed for search by their rowids (consecutive in one INSERT).
     const indexInserted = async ({ first, last }: InsertedRowids) => void (await db.executeQuery(CompiledQuery.raw(INDEX_INSERTED_CONTACTS, [first, last])));
-    await insertRowsInChunks(db, "contacts", rows, indexInserted);
+    await insertTuplesUnbuilt(db, "contacts", rows, { afterChunk: indexInserted });
   },
   // Only inside a bulk load, whose transaction any failure undoes.
   insertContactsBeforeIndexing: (db, rows) => insertTuplesUnbuilt(db, "contacts", rows, { onConstraintFailure: "fail" }),

@@ -17,7 +17,7 @@ import { pragmaRows, pragmaValue } from "./pragma";
 // Foreign keys checked once, before the commit (checkLoadedRows), instead of row by row: a
 // statement that may fail on a foreign key partway makes SQLite copy every page it touches to a
 // statement journal first, so that the statement alone can be undone (a quarter of the contacts'
-// insert time). The load's inserts say `or fail` for the same reason (insertRowsUnbuilt), and any
+// insert time). The load's inserts say `or fail` for the same reason (insertTuplesUnbuilt), and any
 // failure undoes the whole load's transaction.
 //
 // Both are settings of the connection: the load's caller owns it meanwhile (the CLI's seed and
