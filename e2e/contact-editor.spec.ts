@@ -165,8 +165,8 @@ test("delete asks for confirmation, then returns to the list without the contact
 
   await page.getByRole("button", { name: "Delete", exact: true }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Delete contact" }).click();
-  await expect(page).toHaveURL(/\/contacts$/);
   await expect(page.getByText(`Deleted ${name}`)).toBeVisible();
+  await expect(page).toHaveURL(/\/contacts$/);
   expect((await getContactViaApi(seed.apiKey, contact.id)).status).toBe(404);
   await page.getByRole("searchbox", { name: "Search contacts" }).fill(name);
   await expect(page.getByText(`No contacts match “${name}”`)).toBeVisible();
