@@ -26,7 +26,11 @@ test("hide a column and add a metadata key as a column; both survive a reload", 
   const tag = uniqueName("Columnpick").replace(/\W/g, "");
   await createContactViaApi(seed.apiKey, { chatbotId: seed.chatbotIds[0], name: `${tag} Ada`, metadata: { plan: "enterprise", seats: 40 } });
   await createContactViaApi(seed.apiKey, { chatbotId: seed.chatbotIds[0], name: `${tag} Ben`, metadata: { seats: 2 } });
+  // The default columns show until the saved ones load; a choice made while they load lands a moment
+  // after the click, where the checkbox's state is read at once.
+  const savedColumnsLoaded = page.waitForResponse((response) => response.url().endsWith("/api/workspace/preferences/contacts-columns") && response.request().method() === "GET");
   await page.goto(`/contacts?search=${tag}&sort=name.asc`);
+  await savedColumnsLoaded;
   await expect(headers(page)).toHaveText(["Name", "Email", "Phone", "Chatbot", "Metadata", "Created"].map((h) => new RegExp(`^${h}`)));
 
   await page.getByRole("button", { name: "Columns" }).click();
