@@ -41,23 +41,6 @@ export function metadataIndexTuples(workspaceId: string, contactId: string, meta
   return Object.entries(metadata).map(([key, value]) => [workspaceId, contactId, storable(key), foldedMetadataValue(value)]);
 }
 
-/** The index rows of new contacts' metadata. */
-function metadataIndexRows(contacts: readonly { workspace_id: string; id: string; metadata?: string }[]): ContactMetadataRow[] {
-  return contacts.flatMap(({ workspace_id, id, metadata = "{}" }) =>
-    Object.entries(JSON.parse(metadata) as Metadata).map(([key, value]) => ({
-      workspace_id,
-      contact_id: id,
-      key: storable(key),
-      folded_value: foldedMetadataValue(value),
-    })),
-  );
-}
-
-/** Inserts index rows made by metadataIndexRows. */
-async function insertMetadataIndexRows(store: Store, rows: readonly ContactMetadataRow[]): Promise<void> {
-  if (rows.length > 0) await store.dialect.insertRows(store.db, "contact_metadata", rows);
-}
-
 /** A contact's metadata before a change, and the keys the change named: every other key kept its value. */
 export interface MetadataChange {
   previousMetadata: string;
@@ -73,7 +56,8 @@ export async function reindexMetadata(store: Store, contact: { workspace_id: str
   const previous = change && (JSON.parse(change.previousMetadata) as Metadata);
   if (!change || !previous || storedAlike(current) || storedAlike(previous)) {
     await forgetMetadata(store, contact.workspace_id, contact.id);
-    await insertMetadataIndexRows(store, metadataIndexRows([contact]));
+    const values = metadataIndexTuples(contact.workspace_id, contact.id, current);
+    await store.dialect.insertRowTuples(store.db, "contact_metadata", { columns: METADATA_INDEX_COLUMNS, values });
     return;
   }
   const stale: string[] = [];
