@@ -55,23 +55,41 @@ export class SessionSqliteDialect extends SqliteDialect {
 /**
  * Kysely prepares every query's statement anew; preparing costs about as much as running a
  * typical indexed query. The database keeps the statements of the last `capacity` distinct SQL
- * texts (the queries are parameterized, so a handful of texts serves every request). A statement
- * busy in an open iterator is never handed out twice.
+ * texts used (the queries are parameterized, so a handful of texts serves every request). A
+ * statement busy in an open iterator is never handed out twice.
+ *
+ * A use only stamps its entry. Moving it to the end of the Map instead (delete, then set) leaves a
+ * hole each time, and every few dozen uses the Map rebuilds its table in the old generation, where
+ * a long-lived Map's table lives: about 250 bytes of old-generation garbage per PATCH, a quarter
+ * of what the old generation grew by under PATCHes. The least recently used entry is looked for
+ * only when a new text overflows the cache.
  */
 export function cacheStatements(database: SQLite.Database, capacity = 500): SQLite.Database {
   const prepare = database.prepare.bind(database);
-  const statements = new Map<string, SQLite.Statement>();
+  const statements = new Map<string, { statement: SQLite.Statement; lastUse: number }>();
+  let uses = 0;
   database.prepare = ((source: string) => {
     const cached = statements.get(source);
-    if (cached && !cached.busy) {
-      statements.delete(source);
-      statements.set(source, cached);
-      return cached;
+    if (cached && !cached.statement.busy) {
+      cached.lastUse = ++uses;
+      return cached.statement;
     }
     const statement = prepare(source);
-    statements.set(source, statement);
-    if (statements.size > capacity) statements.delete(statements.keys().next().value!);
+    statements.set(source, { statement, lastUse: ++uses });
+    if (statements.size > capacity) statements.delete(leastRecentlyUsed(statements));
     return statement;
   }) as SQLite.Database["prepare"];
   return database;
+}
+
+function leastRecentlyUsed(statements: Map<string, { lastUse: number }>): string {
+  let oldest: string | undefined;
+  let oldestUse = Infinity;
+  for (const [source, { lastUse }] of statements) {
+    if (lastUse < oldestUse) {
+      oldest = source;
+      oldestUse = lastUse;
+    }
+  }
+  return oldest!;
 }
