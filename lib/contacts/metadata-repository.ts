@@ -61,16 +61,16 @@ export async function reindexMetadata(store: Store, contact: { workspace_id: str
     return;
   }
   const stale: string[] = [];
-  const fresh: ContactMetadataRow[] = [];
+  const fresh: unknown[][] = [];
   for (const key of new Set(change.changedKeys)) {
     const before = Object.hasOwn(previous, key) ? foldedMetadataValue(previous[key]!) : undefined;
     const after = Object.hasOwn(current, key) ? foldedMetadataValue(current[key]!) : undefined;
     if (before === after) continue;
     if (before !== undefined) stale.push(storable(key));
-    if (after !== undefined) fresh.push({ workspace_id: contact.workspace_id, contact_id: contact.id, key: storable(key), folded_value: after });
+    if (after !== undefined) fresh.push([contact.workspace_id, contact.id, storable(key), after]);
   }
   if (stale.length > 0) await staleMetadataDeletion(store, contact.workspace_id, contact.id, stale).execute();
-  if (fresh.length > 0) await store.dialect.insertRows(store.db, "contact_metadata", fresh);
+  if (fresh.length > 0) await store.dialect.insertRowTuples(store.db, "contact_metadata", { columns: METADATA_INDEX_COLUMNS, values: fresh });
 }
 
 type Metadata = Record<string, string | number | boolean>;

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import readline from "node:readline";
 import { parse } from "csv-parse";
 import { importContactSchema } from "./import-schema";
+import { emptyMetadata } from "../validation/metadata";
 
 // Rows of an import file, each with the line it starts on, as plain objects in the API's create
 // shape. A row that cannot even be read (bad JSON) carries the reason instead.
@@ -75,7 +76,7 @@ async function* readCsv(input: fs.ReadStream, onBytes: OnBytes): AsyncIterable<S
 
 function csvRecordToContact(record: Record<string, string>): Record<string, unknown> {
   const value: Record<string, unknown> = {};
-  const metadata: Record<string, unknown> = Object.create(null);
+  const metadata = emptyMetadata<unknown>();
   for (const [column, cell] of Object.entries(record)) {
     if (column.startsWith(METADATA_PREFIX)) {
       if (cell !== "") metadata[column.slice(METADATA_PREFIX.length)] = metadataValue(cell);
