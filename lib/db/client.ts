@@ -6,6 +6,7 @@ import { Pool } from "pg";
 import { databaseConfig, type DatabaseConfig } from "../config";
 import { onShutdown } from "../shutdown";
 import { migrateToLatest } from "./migrate";
+import { poolWithNamedStatements } from "./postgres/named-statements";
 import { postgresStorage } from "./postgres/postgres-storage";
 import { cacheStatements, SessionSqliteDialect } from "./sqlite-dialect";
 import { isSqliteBusy } from "./sqlite/busy";
@@ -57,7 +58,7 @@ function setWalMode(sqlite: SQLite.Database): void {
 export function openStore(config: DatabaseConfig = databaseConfig(), options: StoreOptions = {}): Store {
   if (config.dialect === "postgres") {
     const pool = new Pool({ connectionString: config.url, max: config.poolSize });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: poolWithNamedStatements(pool) }) });
     return { db, dialect: storageDialect(config), run: (query) => db.executeQuery(query) };
   }
   fs.mkdirSync(path.dirname(config.file), { recursive: true });

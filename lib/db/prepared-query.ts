@@ -51,6 +51,7 @@ export function preparedQueryByShape<Shape, Values extends Record<string, unknow
     if (!query) {
       query = build(store.db, value, store.dialect, shape).compile();
       shapes.set(shapeKey, query);
+      store.dialect.keepPrepared(query.sql);
     }
     return run(store, query, values);
   };

@@ -49,6 +49,13 @@ export interface StorageDialect {
   /** A text column to sort by in byte order, as SQLite does, whatever the database's collation. */
   byteOrder(column: string): RawBuilder<string>;
 
+  /**
+   * Keeps a statement the application compiled once (lib/db/prepared-query.ts) prepared on each
+   * connection: PostgreSQL would otherwise parse and plan it on every run; SQLite's statement cache
+   * keeps every text already.
+   */
+  keepPrepared(sql: string): void;
+
   /** Inserts rows as given, in as few statements as the backend's parameter limits allow. */
   insertRows(db: Db, table: BulkTable, rows: readonly BulkRow[]): Promise<void>;
   /** insertRows for rows given as tuples (lib/db/row-tuples.ts). */

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { Db } from "../client";
 import { toRowTuples, type AnyRowTuples } from "../row-tuples";
 import type { BulkRow, BulkTable } from "../storage-dialect";
+import { prepareOnEachConnection } from "./named-statements";
 
 const POSTGRES_ROWS_PER_STATEMENT = 5_000;
 
@@ -14,8 +15,11 @@ export async function insertTuplesWithUnnest(db: Db, table: BulkTable, { columns
   for (let start = 0; start < values.length; start += POSTGRES_ROWS_PER_STATEMENT) {
     const chunk = values.slice(start, start + POSTGRES_ROWS_PER_STATEMENT);
     const arrays = columns.map((_, i) => sql`${chunk.map((tuple) => tuple[i])}::${arrayType(i)}`);
-    await sql`insert into ${sql.table(table)} (${sql.join(columns.map((column) => sql.ref(column)))})
-      select * from unnest(${sql.join(arrays)})`.execute(db);
+    const insert = sql`insert into ${sql.table(table)} (${sql.join(columns.map((column) => sql.ref(column)))})
+      select * from unnest(${sql.join(arrays)})`.compile(db);
+    // One text per table, columns and column types: a PATCH's metadata index rows come this way.
+    prepareOnEachConnection(insert.sql);
+    await db.executeQuery(insert);
   }
 }
 

@@ -3,6 +3,7 @@ import { jsonArrayFrom } from "kysely/helpers/postgres";
 import { postgresContactSearch } from "../../contacts/search/postgres-contact-search";
 import type { IndexDefinition, StorageDialect } from "../storage-dialect";
 import { insertTuplesWithUnnest, insertWithUnnest } from "./insert-with-unnest";
+import { prepareOnEachConnection } from "./named-statements";
 
 // PostgreSQL: row locks, byte-order collation on demand, and statistics the planner relies on.
 
@@ -21,6 +22,7 @@ export const postgresStorage: StorageDialect = {
   // As text: the driver would parse json into objects only for the answer to stringify them again.
   jsonArrayText: (rows) => sql<string>`${jsonArrayFrom(rows)}::text`,
 
+  keepPrepared: prepareOnEachConnection,
   insertRows: insertWithUnnest,
   insertRowTuples: insertTuplesWithUnnest,
   async secondaryIndexes(tx, tables) {

@@ -50,6 +50,7 @@ export const sqliteStorage: StorageDialect = {
   // json_group_array gives text already.
   jsonArrayText: (rows) => sql<string>`${jsonArrayFrom(rows)}`,
 
+  keepPrepared: () => {},
   insertRows: (db, table, rows) => insertRowsInChunks(db, table, rows),
   insertRowTuples: (db, table, rows) => insertTuplesUnbuilt(db, table, rows),
   async secondaryIndexes(tx, tables) {
