@@ -4,6 +4,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, type CompiledQuery, type QueryResult } from "kysely";
 import { Pool } from "pg";
 import { databaseConfig, type DatabaseConfig } from "../config";
+import { log } from "../log";
 import { onShutdown } from "../shutdown";
 import { migrateToLatest } from "./migrate";
 import { poolWithNamedStatements } from "./postgres/named-statements";
@@ -58,6 +59,10 @@ function setWalMode(sqlite: SQLite.Database): void {
 export function openStore(config: DatabaseConfig = databaseConfig(), options: StoreOptions = {}): Store {
   if (config.dialect === "postgres") {
     const pool = new Pool({ connectionString: config.url, max: config.poolSize });
+    // A pooled connection that PostgreSQL closes while idle (a restart, a failover, an administrator's
+    // pg_terminate_backend) is reported here, and with no listener would end the process. The pool
+    // drops that client; the next query opens another.
+    pool.on("error", (error) => log.warn({ err: error }, "a PostgreSQL connection closed while idle; the pool opens a new one when needed"));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: poolWithNamedStatements(pool) }) });
     return { db, dialect: storageDialect(config), run: (query) => db.executeQuery(query) };
   }
