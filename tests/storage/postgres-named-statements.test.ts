@@ -6,6 +6,7 @@ import { createChatbot } from "../../lib/chatbots/repository";
 import { createContact, getContact, updateContact } from "../../lib/contacts/service";
 import { databaseConfig } from "../../lib/config";
 import { openMigratedStore, type Store } from "../../lib/db/client";
+import { MAX_NAMED_STATEMENTS, prepareOnEachConnection } from "../../lib/db/postgres/named-statements";
 import { createWorkspace } from "../../lib/workspaces/repository";
 import { createTestDatabase, postgresAvailability, type TestDatabase } from "../support/backend";
 
@@ -20,7 +21,6 @@ interface PreparedStatement {
   name: string;
   statement: string;
   generic_plans: number;
-  custom_plans: number;
 }
 
 describe.skipIf(!postgres.available)("PostgreSQL named statements", () => {
@@ -32,7 +32,7 @@ describe.skipIf(!postgres.available)("PostgreSQL named statements", () => {
 
   // One connection: the statements prepared on it are the ones pg_prepared_statements lists.
   const preparedOnConnection = async () =>
-    (await sql<PreparedStatement>`select name, statement, generic_plans, custom_plans from pg_prepared_statements`.execute(store.db)).rows;
+    (await sql<PreparedStatement>`select name, statement, generic_plans from pg_prepared_statements`.execute(store.db)).rows;
   const preparedReading = async (fragment: string) => (await preparedOnConnection()).find((row) => row.statement.includes(fragment));
 
   beforeAll(async () => {
@@ -82,11 +82,19 @@ describe.skipIf(!postgres.available)("PostgreSQL named statements", () => {
     const contact = await createContact(store, workspaceId, { chatbotId, name: "Grace", email: "grace@example.com" });
     for (let run = 0; run < 7; run++) await getContact(store, workspaceId, contact.id);
     expect(await preparedReading(`"conversations"`)).toBeDefined();
-    // A column added and dropped, an index dropped and made again: each invalidates the plan kept.
+    // A column added and dropped, an index dropped: each invalidates the plan kept.
     await sql`alter table contacts add column scratch text`.execute(store.db);
     await sql`alter table contacts drop column scratch`.execute(store.db);
     await sql`drop index contacts_created`.execute(store.db);
     const { json } = await getContact(store, workspaceId, contact.id);
     expect(JSON.parse(json)).toMatchObject({ id: contact.id, name: "Grace", email: "grace@example.com", conversations: [] });
+  });
+
+  it("names at most MAX_NAMED_STATEMENTS texts; a text past them runs unnamed and answers", async () => {
+    for (let i = 0; i < MAX_NAMED_STATEMENTS; i++) prepareOnEachConnection(`select ${i} as filler`);
+    const past = sql<{ answer: number }>`select 41 + ${1} as answer`.compile(store.db);
+    prepareOnEachConnection(past.sql);
+    expect((await store.db.executeQuery(past)).rows).toEqual([{ answer: 42 }]);
+    expect((await preparedOnConnection()).some((row) => row.statement === past.sql)).toBe(false);
   });
 });

@@ -11,11 +11,15 @@ import type { Pool, PoolClient } from "pg";
 const names = new Map<string, string>();
 
 /**
- * Runs `text` as a named statement on every connection from now on. Only for the bounded set of
- * texts the application builds once (each stays prepared on every connection of the pool).
+ * At most this many texts get a name: each stays prepared on every connection of the pool, and a
+ * list page's shapes (its size, sort and filters) multiply. The statements every request makes are
+ * among the first; a text past the limit runs unnamed, as before.
  */
+export const MAX_NAMED_STATEMENTS = 256;
+
+/** Runs `text` as a named statement on every connection from now on, while fewer than MAX_NAMED_STATEMENTS are. */
 export function prepareOnEachConnection(text: string): void {
-  if (!names.has(text)) names.set(text, `nexvio_${names.size + 1}`);
+  if (names.size < MAX_NAMED_STATEMENTS && !names.has(text)) names.set(text, `nexvio_${names.size + 1}`);
 }
 
 /** The pool for Kysely, its clients running registered texts as named statements. */
