@@ -41,9 +41,10 @@ export function metadataIndexTuples(workspaceId: string, contactId: string, meta
   return Object.entries(metadata).map(([key, value]) => [workspaceId, contactId, storable(key), foldedMetadataValue(value)]);
 }
 
-/** A contact's metadata before a change, and the keys the change named: every other key kept its value. */
+/** A contact's metadata before a change and after it, parsed, and the keys the change named: every other key kept its value. */
 export interface MetadataChange {
-  previousMetadata: string;
+  previous: Readonly<Metadata>;
+  current: Readonly<Metadata>;
   changedKeys: readonly string[];
 }
 
@@ -52,8 +53,8 @@ export interface MetadataChange {
  * value changed are rewritten: every index entry written is a page the commit writes out again.
  */
 export async function reindexMetadata(store: Store, contact: { workspace_id: string; id: string; metadata: string }, change?: MetadataChange): Promise<void> {
-  const current = JSON.parse(contact.metadata) as Metadata;
-  const previous = change && (JSON.parse(change.previousMetadata) as Metadata);
+  const current = change?.current ?? (JSON.parse(contact.metadata) as Metadata);
+  const previous = change?.previous;
   if (!change || !previous || storedAlike(current) || storedAlike(previous)) {
     await forgetMetadata(store, contact.workspace_id, contact.id);
     const values = metadataIndexTuples(contact.workspace_id, contact.id, current);

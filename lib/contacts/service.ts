@@ -37,6 +37,7 @@ import { contactETag } from "./etag";
 import { ifMatchAccepts } from "../validation/entity-tags";
 import { cursorAfter, positionOf } from "./list-cursor";
 import { recordContactEvent } from "../webhooks/outbox";
+import type { MetadataChange } from "./metadata-repository";
 
 // The rules for contacts that are not SQL: tenancy, metadata merging, what a missing contact means.
 
@@ -156,14 +157,16 @@ export async function updateContact(
 
     const textColumns = givenTextColumns(input);
     const changes: Parameters<typeof updateContactRow>[3] = { updated_at: nextTimestamp(current.updated_at), ...textColumns, ...sortKeyColumns(textColumns) };
+    let metadataChange: MetadataChange | undefined;
     if (input.metadata !== undefined) {
-      const merged = mergeMetadata(parseMetadata(current.metadata), input.metadata);
+      const previous = parseMetadata(current.metadata);
+      const merged = mergeMetadata(previous, input.metadata);
       if (Object.keys(merged).length > METADATA_MAX_KEYS) {
         throw new InvalidInputError({ metadata: `Must have at most ${METADATA_MAX_KEYS} keys after merging (would have ${Object.keys(merged).length})` });
       }
       changes.metadata = JSON.stringify(merged);
+      metadataChange = { previous, current: merged, changedKeys: Object.keys(input.metadata) };
     }
-    const metadataChange = input.metadata && { previousMetadata: current.metadata, changedKeys: Object.keys(input.metadata) };
     const updated = await updateContactRow(tx, workspaceId, contactId, changes, metadataChange);
     if (!updated) throw contactNotFound();
     await recordContactEvent(tx, workspaceId, "contact.updated", updated);
