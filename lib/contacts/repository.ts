@@ -20,6 +20,8 @@ import {
 import { literalLimit } from "../db/literal-limit";
 import { toRowTuples, type RowTuples } from "../db/row-tuples";
 import type { Metadata } from "../validation/metadata";
+import { endpointsSubscribedTo } from "../webhooks/delivery-repository";
+import type { WebhookEventType } from "../webhooks/schemas";
 
 // SQL for contacts, and nothing else. Every query names the workspace.
 
@@ -230,14 +232,28 @@ export async function findContact(store: Store, workspaceId: string, contactId: 
   return (await contactById(store, { workspaceId, contactId }))[0];
 }
 
+/** A contact about to change: its version and metadata, and whether a webhook endpoint subscribes to the change's event. */
+export type LockedContact = Pick<ContactRow, "updated_at" | "metadata"> & { subscribed: boolean };
+
 // In a write transaction: PostgreSQL locks the row (FOR UPDATE); SQLite holds the write lock already.
-const lockedContactVersionById = preparedQuery<{ workspaceId: string; contactId: string }, Pick<ContactRow, "updated_at" | "metadata">>((db, value, dialect) =>
-  dialect.forUpdate(db.selectFrom("contacts").select(["updated_at", "metadata"]).where("workspace_id", "=", value("workspaceId")).where("id", "=", value("contactId"))),
+// The subscription is asked here, in the same statement, instead of in one more before the commit.
+const lockedContactVersionById = preparedQueryByShape<WebhookEventType, { workspaceId: string; contactId: string }, Pick<ContactRow, "updated_at" | "metadata"> & { subscribed: unknown }>(
+  (db, value, dialect, eventType) =>
+    dialect.forUpdate(
+      db
+        .selectFrom("contacts")
+        .select(["updated_at", "metadata"])
+        .select((eb) => eb.exists(endpointsSubscribedTo(db, value("workspaceId"), eventType)).as("subscribed"))
+        .where("workspace_id", "=", value("workspaceId"))
+        .where("id", "=", value("contactId")),
+    ),
 );
 
-/** The version and metadata of a contact about to change, locked until the write transaction ends; undefined when absent. */
-export async function lockedContactVersion(tx: Store, workspaceId: string, contactId: string): Promise<Pick<ContactRow, "updated_at" | "metadata"> | undefined> {
-  return (await lockedContactVersionById(tx, { workspaceId, contactId }))[0];
+/** The contact about to change, locked until the write transaction ends, with the subscription to `eventType`; undefined when absent. */
+export async function lockedContactVersion(tx: Store, workspaceId: string, contactId: string, eventType: WebhookEventType): Promise<LockedContact | undefined> {
+  const [row] = await lockedContactVersionById(tx, eventType, eventType, { workspaceId, contactId });
+  // SQLite answers 0 or 1, PostgreSQL a boolean.
+  return row && { updated_at: row.updated_at, metadata: row.metadata, subscribed: Boolean(row.subscribed) };
 }
 
 /** How many of its latest conversations come with a contact. */

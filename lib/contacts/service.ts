@@ -151,7 +151,7 @@ export async function updateContact(
 ): Promise<Contact> {
   assertPossibleContactId(contactId);
   return writeTransaction(store, async (tx) => {
-    const current = await lockedContactVersion(tx, workspaceId, contactId);
+    const current = await lockedContactVersion(tx, workspaceId, contactId, "contact.updated");
     if (!current) throw contactNotFound();
     assertIfMatch(conditions, { id: contactId, updated_at: current.updated_at });
 
@@ -169,7 +169,7 @@ export async function updateContact(
     }
     const updated = await updateContactRow(tx, workspaceId, contactId, changes, metadataChange);
     if (!updated) throw contactNotFound();
-    await recordContactEvent(tx, workspaceId, "contact.updated", updated);
+    await recordContactEvent(tx, workspaceId, "contact.updated", updated, current.subscribed);
     return toContact(updated);
   });
 }
@@ -177,13 +177,15 @@ export async function updateContact(
 export async function deleteContact(store: Store, workspaceId: string, contactId: string, conditions: WriteConditions = {}): Promise<void> {
   assertPossibleContactId(contactId);
   const deleted = await writeTransaction(store, async (tx) => {
+    let subscribed: boolean | undefined;
     if (conditions.ifMatch !== undefined) {
-      const current = await lockedContactVersion(tx, workspaceId, contactId);
+      const current = await lockedContactVersion(tx, workspaceId, contactId, "contact.deleted");
       if (!current) return undefined;
       assertIfMatch(conditions, { id: contactId, updated_at: current.updated_at });
+      subscribed = current.subscribed;
     }
     const contact = await deleteContactRow(tx, workspaceId, contactId);
-    if (contact) await recordContactEvent(tx, workspaceId, "contact.deleted", contact);
+    if (contact) await recordContactEvent(tx, workspaceId, "contact.deleted", contact, subscribed);
     return contact;
   });
   if (!deleted) throw contactNotFound();

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { Store } from "../db/client";
+import type { Db, Store } from "../db/client";
 import { preparedQueryByShape } from "../db/prepared-query";
 import type { WebhookAttemptRow, WebhookDeliveryRow } from "../db/schema";
 import { literalLimit } from "../db/literal-limit";
@@ -53,14 +53,13 @@ const enqueueEventDeliveries = preparedQueryByShape<string, EventValues, never>(
     ),
 );
 
+/** The enabled endpoints of a workspace that subscribe to the event, as a query to build on (a prepared query's, compiled once per event type). */
+export function endpointsSubscribedTo(db: Db, workspaceId: string, eventType: string) {
+  return db.selectFrom("webhook_endpoints").select("id").where("workspace_id", "=", workspaceId).where("enabled", "=", 1).where("events", "like", eventTypeIn(eventType));
+}
+
 const subscribedEndpoint = preparedQueryByShape<string, { workspaceId: string }, { id: string }>((db, value, _dialect, eventType) =>
-  db
-    .selectFrom("webhook_endpoints")
-    .select("id")
-    .where("workspace_id", "=", value("workspaceId"))
-    .where("enabled", "=", 1)
-    .where("events", "like", eventTypeIn(eventType))
-    .limit(literalLimit(1)),
+  endpointsSubscribedTo(db, value("workspaceId"), eventType).limit(literalLimit(1)),
 );
 
 /** Whether any enabled endpoint of the workspace subscribes to the event: most workspaces have none, and then no event need be built. */

@@ -17,9 +17,13 @@ export function contactEventBody(type: WebhookEventType, timestamp: string, cont
   return `{"type":${JSON.stringify(type)},"timestamp":${JSON.stringify(timestamp)},"data":{"contact":${contactJson(contact)}}}`;
 }
 
-/** Queues `type` for the contact as it is after the change (as it was, for a deletion). Run it in the change's write transaction. */
-export async function recordContactEvent(tx: Store, workspaceId: string, type: WebhookEventType, contact: StoredContact): Promise<void> {
-  if (!(await hasSubscribedEndpoint(tx, workspaceId, type))) return;
+/**
+ * Queues `type` for the contact as it is after the change (as it was, for a deletion). Run it in the
+ * change's write transaction. `subscribed`, when a query of that transaction asked already (the
+ * contact's lock: lockedContactVersion), spares asking again.
+ */
+export async function recordContactEvent(tx: Store, workspaceId: string, type: WebhookEventType, contact: StoredContact, subscribed?: boolean): Promise<void> {
+  if (!(subscribed ?? (await hasSubscribedEndpoint(tx, workspaceId, type)))) return;
   const now = nowIso();
   await enqueueEvent(tx, { workspaceId, eventKey: eventKey(), eventType: type, payload: contactEventBody(type, now, contact), now });
 }

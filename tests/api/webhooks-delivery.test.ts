@@ -82,6 +82,21 @@ describe("webhook deliveries", () => {
     expect(expectSuccess(await api.get(`/v1/webhook-endpoints/${disabled.id}/deliveries`)).total).toBe(0);
   });
 
+  it("send contact.deleted for a deletion with If-Match, and nothing for a change the endpoint does not subscribe to", async () => {
+    const endpoint = await subscribe(["contact.deleted"]);
+    const contact = expectSuccess(await api.post("/v1/contacts", { body: { chatbotId: tenant.chatbotIds[0], name: "Conditional Cleo" } }), 201).contact;
+    const patched = await api.patch(`/v1/contacts/${contact.id}`, { body: { metadata: { plan: "pro" } } });
+    const updated = expectSuccess(patched).contact;
+    expectSuccess(await api.delete(`/v1/contacts/${contact.id}`, { headers: { "If-Match": patched.headers.get("etag")! } }));
+
+    await receiver.waitFor(() => forContact(contact.id).length === 1);
+    expect(forContact(contact.id).map((w) => w.body.type)).toEqual(["contact.deleted"]);
+    expect(forContact(contact.id)[0].body.data.contact).toEqual(updated);
+    expect(expectSuccess(await api.get(`/v1/webhook-endpoints/${endpoint.id}/deliveries`)).deliveries.map((d: { eventType: string }) => d.eventType)).toEqual([
+      "contact.deleted",
+    ]);
+  });
+
   it("retry a receiver that answers 500 three times: the fourth attempt delivers, with the same webhook-id, every attempt logged", async () => {
     const endpoint = await subscribe(["contact.created"], "/flaky");
     let failuresLeft = 3;

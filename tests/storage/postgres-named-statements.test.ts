@@ -68,8 +68,9 @@ describe.skipIf(!postgres.available)("PostgreSQL named statements", () => {
     expect(after.metadata).toEqual({ plan: "plan 6", seats: 99 });
 
     const statements = (await preparedOnConnection()).map((row) => row.statement);
-    expect(statements.some((text) => text.startsWith(`select "updated_at", "metadata" from "contacts"`) && text.endsWith("for update"))).toBe(true);
+    expect(statements.some((text) => text.startsWith(`select "updated_at", "metadata", exists (`) && text.endsWith("for update"))).toBe(true);
     expect(statements.some((text) => text.startsWith(`update "contacts" set "metadata" = $1, "updated_at" = $2`))).toBe(true);
+    expect(statements.some((text) => text.startsWith(`delete from "contact_metadata"`))).toBe(true);
     expect(statements.some((text) => text.startsWith(`insert into "contact_metadata"`) && text.includes("unnest("))).toBe(true);
     const indexed = await store.db.selectFrom("contact_metadata").select(["key", "folded_value"]).where("contact_id", "=", contact.id).orderBy("key").execute();
     expect(indexed).toEqual([
