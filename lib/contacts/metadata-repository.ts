@@ -55,8 +55,7 @@ export interface MetadataChange {
  */
 export async function reindexMetadata(store: Store, contact: { workspace_id: string; id: string; metadata: string }, change?: MetadataChange): Promise<void> {
   const current = change?.current ?? (JSON.parse(contact.metadata) as Metadata);
-  const previous = change?.previous;
-  if (!change || !previous || storedAlike(current) || storedAlike(previous)) {
+  if (!change || storedAlike(current) || storedAlike(change.previous)) {
     await forgetMetadata(store, contact.workspace_id, contact.id);
     const values = metadataIndexTuples(contact.workspace_id, contact.id, current);
     await store.dialect.insertRowTuples(store.db, "contact_metadata", { columns: METADATA_INDEX_COLUMNS, values });
@@ -64,6 +63,7 @@ export async function reindexMetadata(store: Store, contact: { workspace_id: str
   }
   const stale: string[] = [];
   const fresh: unknown[][] = [];
+  const { previous } = change;
   for (const key of new Set(change.changedKeys)) {
     const before = Object.hasOwn(previous, key) ? foldedMetadataValue(previous[key]!) : undefined;
     const after = Object.hasOwn(current, key) ? foldedMetadataValue(current[key]!) : undefined;

@@ -243,7 +243,7 @@ const lockedContactVersionById = preparedQueryByShape<WebhookEventType, { worksp
       db
         .selectFrom("contacts")
         .select(["updated_at", "metadata"])
-        .select((eb) => eb.exists(endpointsSubscribedTo(db, value("workspaceId"), eventType)).as("subscribed"))
+        .select((eb) => eb.exists(endpointsSubscribedTo(db, value("workspaceId"), eventType).select("id")).as("subscribed"))
         .where("workspace_id", "=", value("workspaceId"))
         .where("id", "=", value("contactId")),
     ),

@@ -25,6 +25,11 @@ type EventValues = EventFields & Record<string, unknown>;
  */
 const eventTypeIn = (eventType: string) => sql.lit(`%${JSON.stringify(eventType)}%`);
 
+/** The enabled endpoints of a workspace that subscribe to the event, to select from (in a prepared query: compiled once per event type). */
+export function endpointsSubscribedTo(db: Db, workspaceId: string, eventType: string) {
+  return db.selectFrom("webhook_endpoints").where("workspace_id", "=", workspaceId).where("enabled", "=", 1).where("events", "like", eventTypeIn(eventType));
+}
+
 // The outbox, in one statement: a delivery row per enabled endpoint subscribed to the event.
 // `substr(id, 6)` is the random part of `whep_…`, so each delivery's ids are unique per endpoint.
 const enqueueEventDeliveries = preparedQueryByShape<string, EventValues, never>((db, value, _dialect, eventType) =>
@@ -32,34 +37,24 @@ const enqueueEventDeliveries = preparedQueryByShape<string, EventValues, never>(
     .insertInto("webhook_deliveries")
     .columns(["id", "workspace_id", "endpoint_id", "webhook_id", "event_type", "payload", "status", "attempts", "failures", "next_attempt_at", "created_at"])
     .expression(
-      db
-        .selectFrom("webhook_endpoints")
-        .select([
-          sql<string>`'whdl_' || ${text(value("eventKey"))} || substr(id, 6)`.as("id"),
-          "workspace_id",
-          "id as endpoint_id",
-          sql<string>`'msg_' || ${text(value("eventKey"))} || substr(id, 6)`.as("webhook_id"),
-          text(value("eventType")).as("event_type"),
-          text(value("payload")).as("payload"),
-          sql<string>`'pending'`.as("status"),
-          sql<number>`0`.as("attempts"),
-          sql<number>`0`.as("failures"),
-          text(value("now")).as("next_attempt_at"),
-          text(value("now")).as("created_at"),
-        ])
-        .where("workspace_id", "=", value("workspaceId"))
-        .where("enabled", "=", 1)
-        .where("events", "like", eventTypeIn(eventType)),
+      endpointsSubscribedTo(db, value("workspaceId"), eventType).select([
+        sql<string>`'whdl_' || ${text(value("eventKey"))} || substr(id, 6)`.as("id"),
+        "workspace_id",
+        "id as endpoint_id",
+        sql<string>`'msg_' || ${text(value("eventKey"))} || substr(id, 6)`.as("webhook_id"),
+        text(value("eventType")).as("event_type"),
+        text(value("payload")).as("payload"),
+        sql<string>`'pending'`.as("status"),
+        sql<number>`0`.as("attempts"),
+        sql<number>`0`.as("failures"),
+        text(value("now")).as("next_attempt_at"),
+        text(value("now")).as("created_at"),
+      ]),
     ),
 );
 
-/** The enabled endpoints of a workspace that subscribe to the event, as a query to build on (a prepared query's, compiled once per event type). */
-export function endpointsSubscribedTo(db: Db, workspaceId: string, eventType: string) {
-  return db.selectFrom("webhook_endpoints").select("id").where("workspace_id", "=", workspaceId).where("enabled", "=", 1).where("events", "like", eventTypeIn(eventType));
-}
-
 const subscribedEndpoint = preparedQueryByShape<string, { workspaceId: string }, { id: string }>((db, value, _dialect, eventType) =>
-  endpointsSubscribedTo(db, value("workspaceId"), eventType).limit(literalLimit(1)),
+  endpointsSubscribedTo(db, value("workspaceId"), eventType).select("id").limit(literalLimit(1)),
 );
 
 /** Whether any enabled endpoint of the workspace subscribes to the event: most workspaces have none, and then no event need be built. */
