@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import SQLite from "better-sqlite3";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
@@ -43,6 +44,19 @@ function workspacesCheckpointed(file: string, prefix: string): number {
     database.close();
     for (const leftover of [copy, `${copy}-wal`, `${copy}-shm`]) fs.rmSync(leftover, { force: true });
   }
+}
+
+/** Threads of this process running a worker at nice 19 (Linux: the fields of /proc/self/task/<id>/stat). */
+function workerThreadsAtLowestPriority(): number {
+  let count = 0;
+  for (const thread of fs.readdirSync("/proc/self/task")) {
+    const stat = fs.readFileSync(`/proc/self/task/${thread}/stat`, "utf8");
+    // After the name in parentheses: state is field 3, nice field 19.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+    if (name === "WorkerThread" && Number(fields[16]) === 19) count++;
+  }
+  return count;
 }
 
 async function eventually(check: () => boolean, timeoutMs = 10_000): Promise<void> {
@@ -92,6 +106,19 @@ describe("WAL checkpoints in the background (SQLite)", () => {
     } finally {
       await store.db.destroy();
     }
+  });
+
+  it.runIf(process.platform === "linux")("the worker's thread alone runs at the lowest priority, so it does not hold up requests", async () => {
+    const before = workerThreadsAtLowestPriority();
+    const priority = os.getPriority();
+    const { store } = await openServerStore("checkpoint-priority");
+    try {
+      await eventually(() => workerThreadsAtLowestPriority() === before + 1);
+      expect(os.getPriority()).toBe(priority);
+    } finally {
+      await store.db.destroy();
+    }
+    expect(workerThreadsAtLowestPriority()).toBe(before);
   });
 
   it("closing the store stops the worker and its connection: the last close checkpoints and removes the WAL", async () => {
