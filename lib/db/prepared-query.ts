@@ -17,6 +17,14 @@ type ValueOf<Values> = <Name extends keyof Values & string>(name: Name) => Value
 
 const value = (name: string) => ({ [PLACEHOLDER]: name }) as never;
 
+/**
+ * Compiled shapes kept per query and backend. A list page's shapes multiply (sort, page size, which
+ * filters are given, plan: hundreds of thousands), so a client walking through them would otherwise
+ * grow the server's memory without end. Past the cap the oldest shape is dropped and compiled again
+ * when it comes back; the shapes in use are far fewer.
+ */
+export const MAX_COMPILED_SHAPES = 1_000;
+
 async function run<Row>(store: Store, query: CompiledQuery<Row>, values: Record<string, unknown>): Promise<Row[]> {
   const parameters = query.parameters.map((parameter) => (isPlaceholder(parameter) ? values[parameter[PLACEHOLDER]] : parameter));
   const { rows } = await store.run<Row>({ ...query, parameters });
@@ -50,6 +58,7 @@ export function preparedQueryByShape<Shape, Values extends Record<string, unknow
     let query = shapes.get(shapeKey);
     if (!query) {
       query = build(store.db, value, store.dialect, shape).compile();
+      if (shapes.size >= MAX_COMPILED_SHAPES) shapes.delete(shapes.keys().next().value!);
       shapes.set(shapeKey, query);
       store.dialect.keepPrepared(query.sql);
     }
