@@ -1,4 +1,5 @@
 import pino from "pino";
+import { chunkedStdout } from "./log-destination";
 
 // Structured JSON logs on stdout. Request bodies and credentials are never passed to the logger.
 
@@ -22,11 +23,10 @@ export function serializeError(error: unknown): Record<string, unknown> {
 const level = process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "warn" : "info");
 const base = { service: "nexvio-contacts" };
 
-// Buffered and written in the background: one write to stdout per request cost about a sixth of
-// a small request's CPU. Lines go out once 4 KiB have gathered, or within 100 ms; pino flushes
-// what is left when the process exits. (Not more: sonic-boom measures its buffer, a growing string,
-// for every line, which copies it whole each time.)
-const stdout = pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 100 });
+// Gathered in chunks (lib/log-destination.ts): one write to stdout per request cost about a sixth
+// of a small request's CPU. Lines go out once 4 KiB have gathered, or within 100 ms, and what is
+// left when the process exits.
+const stdout = chunkedStdout();
 
 export const log = pino(
   {
@@ -42,8 +42,26 @@ export const log = pino(
   stdout,
 );
 
+export interface RequestLine {
+  requestId: string;
+  method: string;
+  path: string;
+  status: number;
+  durationMs: number;
+}
+
+const INFO = pino.levels.values.info;
+const BASE_FIELDS = JSON.stringify(base).slice(1, -1);
+
 /**
- * The one line per answer, to the same stdout: its fields are fixed (request id, method, path,
- * status, duration) and hold no secret, so it skips the redaction that cost a tenth of a line.
+ * The one line per answer, as pino writes an `info` line with these fields and the message
+ * "request". Its fields are fixed and hold no secret, so the line is written as its JSON text at
+ * once: pino's serializer, made for any object, cost about a twentieth of a get by id's CPU.
  */
-export const requestLog = pino({ level, base }, stdout);
+export function logRequest({ requestId, method, path, status, durationMs }: RequestLine): void {
+  if (!log.isLevelEnabled("info")) return;
+  stdout.write(
+    `{"level":${INFO},"time":${Date.now()},${BASE_FIELDS},"requestId":${JSON.stringify(requestId)},"method":${JSON.stringify(method)},` +
+      `"path":${JSON.stringify(path)},"status":${status},"durationMs":${durationMs},"msg":"request"}\n`,
+  );
+}

@@ -1,3 +1,4 @@
+import { verifiedKeyByHash } from "../api-keys/active-key-cache";
 import { findActiveKeyByHash, touchApiKey } from "../api-keys/repository";
 import { hashApiKey, isWellFormedApiKey } from "../api-keys/secret";
 import { hashesMatch } from "../api-keys/verify";
@@ -73,9 +74,10 @@ async function refuseCrossSiteWrite(staff: ApiPrincipal, request: Request): Prom
 }
 
 async function findKey(store: Store, token: string) {
-  // Looked up by the key's hash, so the lookup's timing depends only on the hash; the constant-time
-  // comparison keeps the answer right should the lookup ever become looser (a prefix, say).
-  const tokenHash = hashApiKey(token);
-  const key = await findActiveKeyByHash(store, tokenHash);
-  return key && hashesMatch(tokenHash, key.key_hash) ? key : undefined;
+  return verifiedKeyByHash(store, hashApiKey(token), async (tokenHash) => {
+    // Looked up by the key's hash, so the lookup's timing depends only on the hash; the constant-time
+    // comparison keeps the answer right should the lookup ever become looser (a prefix, say).
+    const key = await findActiveKeyByHash(store, tokenHash);
+    return key && hashesMatch(tokenHash, key.key_hash) ? key : undefined;
+  });
 }

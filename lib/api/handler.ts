@@ -1,5 +1,5 @@
 import { getStore, type Store } from "../db/client";
-import { log, requestLog } from "../log";
+import { log, logRequest } from "../log";
 import { nonDocumentSecurityHeaders } from "../security/headers";
 import { authenticateStaff, type ApiPrincipal } from "./auth";
 import { ApiError, apiErrorOf } from "./errors";
@@ -45,7 +45,7 @@ export function errorResponse(error: unknown, request: Request, requestId: strin
 /** Logs an answer: the path only (query strings carry search terms), never headers or body. */
 export function logAnswer(method: string, path: string, status: number, requestId: string, started: number): void {
   const durationMs = Math.round((performance.now() - started) * 10) / 10;
-  requestLog.info({ requestId, method, path, status, durationMs }, "request");
+  logRequest({ requestId, method, path, status, durationMs });
 }
 
 /**

@@ -23,7 +23,24 @@ export class SqliteSession {
   readonly #waiting: (() => void)[] = [];
   #lastTurn = 0;
 
+  #changeCounters?: { dataVersion: SQLite.Statement; ownChanges: SQLite.Statement };
+
   constructor(readonly database: SQLite.Database) {}
+
+  /**
+   * A value that differs whenever a row may have changed since it was last read: a commit by any
+   * other connection, in this process or another (`PRAGMA data_version`), or a change on this one,
+   * committed or not (`total_changes()`). Undefined inside a transaction, which may hold changes of
+   * its own that are not the database's yet. Reading it costs a fraction of an indexed lookup.
+   */
+  changeStamp(): string | undefined {
+    if (this.database.inTransaction) return undefined;
+    this.#changeCounters ??= {
+      dataVersion: this.database.prepare("PRAGMA data_version").pluck(),
+      ownChanges: this.database.prepare("SELECT total_changes()").pluck(),
+    };
+    return `${this.#changeCounters.dataVersion.get()}:${this.#changeCounters.ownChanges.get()}`;
+  }
 
   /** Waits for the connection, then holds it until `release`. */
   async acquire(): Promise<void> {

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifiedKeyByHash, type ActiveKey } from "../../lib/api-keys/active-key-cache";
+import { findActiveKeyByHash, revokeApiKey } from "../../lib/api-keys/repository";
+import { hashApiKey } from "../../lib/api-keys/secret";
+import { databaseConfig } from "../../lib/config";
+import { openMigratedStore, openStore, type Store } from "../../lib/db/client";
+import { writeTransaction } from "../../lib/db/transaction";
+import { createTenant, type Tenant } from "../support/fixtures";
+import { temporaryDatabaseUrl } from "../support/server";
+
+// A SQLite connection keeps the API keys it verified while nothing in the database changes
+// (lib/api-keys/active-key-cache.ts): a change by any connection, or on this one, means looking up
+// again, so a revoked key fails on the very next request.
+
+let store: Store;
+let other: Store;
+let tenant: Tenant;
+let keyHash: string;
+
+beforeAll(async () => {
+  const url = temporaryDatabaseUrl("verified-key-cache");
+  store = await openMigratedStore(databaseConfig({ DATABASE_URL: url }));
+  // Another connection to the same file: the CLI, a test, another server process.
+  other = openStore(databaseConfig({ DATABASE_URL: url }));
+  tenant = await createTenant("Key cache", store);
+  keyHash = hashApiKey(tenant.apiKey);
+});
+afterAll(async () => {
+  await other.db.destroy();
+  await store.db.destroy();
+});
+
+/** The cache in front of the real lookup, counting how often it had to look. */
+function countingLookUp() {
+  const counter = { lookUps: 0 };
+  const find = (hash: string): Promise<ActiveKey | undefined> =>
+    verifiedKeyByHash(store, hash, (h) => {
+      counter.lookUps++;
+      return findActiveKeyByHash(store, h);
+    });
+  return { counter, find };
+}
+
+describe("the verified-key cache of a SQLite connection", () => {
+  it("answers from the cache while nothing changes", async () => {
+    const { counter, find } = countingLookUp();
+    const first = await find(keyHash);
+    await store.db.selectFrom("workspaces").select("id").execute(); // reads change nothing
+    const again = await find(keyHash);
+    expect(again).toEqual(first);
+    expect(first?.workspace_id).toBe(tenant.workspaceId);
+    expect(counter.lookUps).toBe(1);
+  });
+
+  it("looks up again after a commit by another connection", async () => {
+    const { counter, find } = countingLookUp();
+    await find(keyHash);
+    const cached = counter.lookUps;
+    await other.db.updateTable("workspaces").set({ name: "Renamed elsewhere" }).where("id", "=", tenant.workspaceId).execute();
+    await find(keyHash);
+    await find(keyHash);
+    expect(counter.lookUps).toBe(cached + 1);
+  });
+
+  it("looks up again after a change on its own connection", async () => {
+    const { counter, find } = countingLookUp();
+    await find(keyHash);
+    const cached = counter.lookUps;
+    await store.db.updateTable("workspaces").set({ name: "Renamed here" }).where("id", "=", tenant.workspaceId).execute();
+    await find(keyHash);
+    await find(keyHash);
+    expect(counter.lookUps).toBe(cached + 1);
+  });
+
+  it("looks up every time inside a transaction, whose changes are not the database's yet", async () => {
+    const { counter, find } = countingLookUp();
+    await find(keyHash);
+    const cached = counter.lookUps;
+    await writeTransaction(store, async (tx) => {
+      const inside = (hash: string) => verifiedKeyByHash(tx, hash, (h) => (counter.lookUps++, findActiveKeyByHash(tx, h)));
+      expect(store.sqlite?.session.changeStamp()).toBeUndefined();
+      await inside(keyHash);
+      await inside(keyHash);
+    });
+    expect(counter.lookUps).toBe(cached + 2);
+  });
+
+  it("stops answering a key revoked by another connection, at once", async () => {
+    const revoked = await createTenant("Revoked elsewhere", store);
+    const { find } = countingLookUp();
+    const hash = hashApiKey(revoked.apiKey);
+    expect(await find(hash)).toBeDefined();
+    await revokeApiKey(other, revoked.keyId);
+    expect(await find(hash)).toBeUndefined();
+  });
+
+  it("stops answering a key revoked on its own connection, at once", async () => {
+    const revoked = await createTenant("Revoked here", store);
+    const { find } = countingLookUp();
+    const hash = hashApiKey(revoked.apiKey);
+    expect(await find(hash)).toBeDefined();
+    await revokeApiKey(store, revoked.keyId);
+    expect(await find(hash)).toBeUndefined();
+  });
+
+  it("keeps no key the lookup did not answer", async () => {
+    const { counter, find } = countingLookUp();
+    const unknown = hashApiKey(`nxv_${"Q".repeat(40)}`);
+    expect(await find(unknown)).toBeUndefined();
+    expect(await find(unknown)).toBeUndefined();
+    expect(counter.lookUps).toBe(2);
+  });
+});
