@@ -6,7 +6,7 @@ import type { ApiKeyRow } from "../db/schema";
 // they were read (the session's change stamp): any commit, by any connection or process, and any
 // change on this connection drops them all. So a key revoked anywhere (the dashboard, the CLI,
 // another server process) fails on the next request, as with a lookup per request, which cost a
-// get by id about a twelfth of its CPU. PostgreSQL has no such cheap stamp: every key is looked up.
+// get by id about a tenth of its CPU. PostgreSQL has no such cheap stamp: every key is looked up.
 
 export type ActiveKey = Pick<ApiKeyRow, "id" | "workspace_id" | "key_hash" | "last_used_at">;
 
