@@ -55,8 +55,14 @@ export const test = base.extend<{ seed: E2eSeed; cspViolations: string[] }>({
 
 export { expect };
 
-/** Fails on any serious or critical axe violation, listing each with the offending nodes. */
+/**
+ * Fails on any serious or critical axe violation, listing each with the offending nodes. Judged once
+ * the page's finite animations have ended: a toast fading in has a contrast no one reads it at.
+ */
 export async function expectAccessible(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((animation) => animation.playState !== "running" || animation.effect?.getComputedTiming().endTime === Infinity),
+  );
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const blocking = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
