@@ -1,14 +1,12 @@
 import type { Store } from "../db/client";
 import type { SqliteSession } from "../db/sqlite/sqlite-session";
-import type { ApiKeyRow } from "../db/schema";
+import type { ActiveKey } from "./repository";
 
 // API keys verified on a SQLite connection, reused while nothing in the database has changed since
 // they were read (the session's change stamp): any commit, by any connection or process, and any
 // change on this connection drops them all. So a key revoked anywhere (the dashboard, the CLI,
 // another server process) fails on the next request, as with a lookup per request, which cost a
 // get by id about a tenth of its CPU. PostgreSQL has no such cheap stamp: every key is looked up.
-
-export type ActiveKey = Pick<ApiKeyRow, "id" | "workspace_id" | "key_hash" | "last_used_at">;
 
 /** Keys kept per connection; past it the cache starts again (a deployment has a handful of keys in use). */
 export const MAX_CACHED_KEYS = 1_000;

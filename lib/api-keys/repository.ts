@@ -23,12 +23,15 @@ export async function createApiKey(store: Store, workspaceId: string, name: stri
   return { apiKey, key };
 }
 
+/** What authentication reads of a key that still works. */
+export type ActiveKey = Pick<ApiKeyRow, "id" | "workspace_id" | "key_hash" | "last_used_at">;
+
 // Every request with a key asks this.
-const activeKeyByHash = preparedQuery<{ keyHash: string }, Pick<ApiKeyRow, "id" | "workspace_id" | "key_hash" | "last_used_at">>((db, value) =>
+const activeKeyByHash = preparedQuery<{ keyHash: string }, ActiveKey>((db, value) =>
   db.selectFrom("api_keys").select(["id", "workspace_id", "key_hash", "last_used_at"]).where("key_hash", "=", value("keyHash")).where("revoked_at", "is", null),
 );
 
-export async function findActiveKeyByHash(store: Store, keyHash: string): Promise<Pick<ApiKeyRow, "id" | "workspace_id" | "key_hash" | "last_used_at"> | undefined> {
+export async function findActiveKeyByHash(store: Store, keyHash: string): Promise<ActiveKey | undefined> {
   return (await activeKeyByHash(store, { keyHash }))[0];
 }
 

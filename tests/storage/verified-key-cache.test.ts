@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifiedKeyByHash, type ActiveKey } from "../../lib/api-keys/active-key-cache";
-import { findActiveKeyByHash, revokeApiKey } from "../../lib/api-keys/repository";
+import { verifiedKeyByHash } from "../../lib/api-keys/active-key-cache";
+import { findActiveKeyByHash, revokeApiKey, type ActiveKey } from "../../lib/api-keys/repository";
 import { hashApiKey } from "../../lib/api-keys/secret";
 import { databaseConfig } from "../../lib/config";
 import { openMigratedStore, openStore, type Store } from "../../lib/db/client";
