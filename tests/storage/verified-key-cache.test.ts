@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifiedKeyByHash } from "../../lib/api-keys/active-key-cache";
+import { MAX_CACHED_KEYS, verifiedKeyByHash } from "../../lib/api-keys/active-key-cache";
 import { findActiveKeyByHash, revokeApiKey, type ActiveKey } from "../../lib/api-keys/repository";
 import { hashApiKey } from "../../lib/api-keys/secret";
 import { databaseConfig } from "../../lib/config";
@@ -98,5 +98,26 @@ describe("the verified-key cache of a SQLite connection", () => {
     expect(await find(unknown)).toBeUndefined();
     expect(await find(unknown)).toBeUndefined();
     expect(counter.lookUps).toBe(2);
+  });
+
+  it(`keeps at most ${MAX_CACHED_KEYS} keys, starting again past them`, async () => {
+    const looked: string[] = [];
+    // Keys as a lookup answers them, one per hash, with no change to the database in between.
+    const find = (hash: string) =>
+      verifiedKeyByHash(store, hash, async (h) => {
+        looked.push(h);
+        return { id: `key_${h}`, workspace_id: tenant.workspaceId, key_hash: h, last_used_at: null };
+      });
+    const hashes = Array.from({ length: MAX_CACHED_KEYS + 1 }, (_, i) => `cap-${i}`);
+    // A change first: the cache starts empty, without the keys of the tests above.
+    await store.db.updateTable("workspaces").set({ name: "Capped" }).where("id", "=", tenant.workspaceId).execute();
+    for (const hash of hashes.slice(0, MAX_CACHED_KEYS)) await find(hash);
+    await find(hashes[0]);
+    expect(looked).toHaveLength(MAX_CACHED_KEYS);
+
+    await find(hashes[MAX_CACHED_KEYS]);
+    await find(hashes[MAX_CACHED_KEYS]);
+    await find(hashes[0]);
+    expect(looked.slice(MAX_CACHED_KEYS)).toEqual([hashes[MAX_CACHED_KEYS], hashes[0]]);
   });
 });
