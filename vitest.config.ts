@@ -18,6 +18,7 @@ const SUITES_ON_BOTH_BACKENDS = [
   "tests/client/**/*.test.ts",
   "tests/storage/metadata-index-updates.test.ts",
   "tests/storage/list-page-shapes.test.ts",
+  "tests/storage/contact-json-column.test.ts",
   "tests/storage/import-load-paths.test.ts",
   "tests/storage/search-with-metadata-filter.test.ts",
 ];

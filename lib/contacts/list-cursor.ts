@@ -2,9 +2,8 @@ import { createHmac, createSecretKey, hash, timingSafeEqual, type KeyObject } fr
 import { authSecret } from "../auth/secret";
 import { InvalidInputError } from "../errors";
 import type { ContactFilter, SortPosition } from "./repository";
-import type { ContactSortField, SortOrder } from "./schemas";
+import type { Contact, ContactSortField, SortOrder } from "./schemas";
 import { sortKeyOf } from "./sort-key";
-import type { StoredContact } from "./contact-row";
 
 // A cursor names the last contact of a page by its sort values and id (a keyset position, not an
 // offset), and the listing it belongs to. It is signed, so a client can pass it back but not make
@@ -33,13 +32,9 @@ function scopeDigest({ filter, sortBy, sortOrder }: CursorScope): string {
   return hash("sha256", JSON.stringify(listing.map((part) => part ?? null)), "base64url").slice(0, 16);
 }
 
-/** The sorted field's value of a contact: what its position is written with. */
-function sortedValue(contact: StoredContact, sortBy: ContactSortField): string | null {
-  return sortBy === "createdAt" ? contact.created_at : contact[sortBy];
-}
-
-export function cursorAfter(contact: StoredContact, scope: CursorScope): string {
-  const payload = Buffer.from(JSON.stringify([FORMAT, scopeDigest(scope), sortedValue(contact, scope.sortBy), contact.id])).toString("base64url");
+/** The cursor of the page after `contact`: its sorted value and id, signed. */
+export function cursorAfter(contact: Contact, scope: CursorScope): string {
+  const payload = Buffer.from(JSON.stringify([FORMAT, scopeDigest(scope), contact[scope.sortBy], contact.id])).toString("base64url");
   return `${payload}.${sign(payload)}`;
 }
 

@@ -3,10 +3,11 @@ import type { QueryScope, Store } from "../db/client";
 import { preparedQuery, preparedQueryByShape } from "../db/prepared-query";
 import { latestConversationRefsOfContact } from "../conversations/repository";
 import { addToContactCounts, countedContacts, subtractFromContactCount } from "./contact-counts";
-import { CONTACT_COLUMNS, type StoredContact, type TextColumn } from "./contact-row";
+import { CONTACT_COLUMNS, contactJsonColumn, type StoredContact, type TextColumn } from "./contact-row";
 import { unindexedSortKey, type SearchPlan } from "./search/contact-search";
 import type { ContactMetadataRow, ContactRow, Database, NewContactRow } from "../db/schema";
-import type { ContactSortField, SortOrder } from "./schemas";
+import type { Contact, ContactSortField, SortOrder } from "./schemas";
+import type { JsonText } from "../json-text";
 import { sortKeyOf, type SortKeyColumn } from "./sort-key";
 import {
   forgetMetadata,
@@ -78,7 +79,7 @@ function filtered(store: QueryScope, filter: ContactFilter, plan: SearchPlan): S
 }
 
 /** `matches` is how many contacts the filter matches, when counted already: it picks the plan. */
-export async function listContacts(store: Store, filter: ContactFilter, page: ContactPage, matches?: number): Promise<StoredContact[]> {
+export async function listContacts(store: Store, filter: ContactFilter, page: ContactPage, matches?: number): Promise<ContactPageRow[]> {
   const plan = pagePlan(store, filter, page, matches);
   // A search or metadata condition is written from its term; every other page is one of a few shapes.
   if (filter.search !== undefined || filter.metadata !== undefined) return contactPageOfPlan(store, filter, page, plan).execute();
@@ -93,7 +94,7 @@ const FIELD_FILTERS = ["chatbotId", "createdFrom", "createdBefore"] as const;
 
 type PageValues = Pick<ContactFilter, "workspaceId" | (typeof FIELD_FILTERS)[number]> & { offset: number };
 
-const contactPageOfShape = preparedQueryByShape<{ filter: ContactFilter; page: ContactPage; plan: PagePlan }, PageValues, StoredContact>(
+const contactPageOfShape = preparedQueryByShape<{ filter: ContactFilter; page: ContactPage; plan: PagePlan }, PageValues, ContactPageRow>(
   (db, value, dialect, { filter, page, plan }) => {
     const given = (name: (typeof FIELD_FILTERS)[number]) => (filter[name] === undefined ? undefined : value(name));
     const asValues = { ...filter, workspaceId: value("workspaceId"), chatbotId: given("chatbotId"), createdFrom: given("createdFrom"), createdBefore: given("createdBefore") };
@@ -101,7 +102,12 @@ const contactPageOfShape = preparedQueryByShape<{ filter: ContactFilter; page: C
   },
 );
 
-const PAGE_COLUMNS = CONTACT_COLUMNS.map((c) => `contacts.${c}` as const);
+/** A contact of a page, as the JSON text of the API's contact. */
+export interface ContactPageRow {
+  json: JsonText<Contact>;
+}
+
+const pageRow = (store: QueryScope) => contactJsonColumn(store.dialect).as("json");
 
 /** How a page is fetched: sorting the few matches of a filter, or walking a sort index (PostgreSQL: the page's ids first). */
 interface PagePlan {
@@ -120,13 +126,13 @@ function pagePlan(store: Store, filter: ContactFilter, page: ContactPage, matche
 
 function contactPageOfPlan(store: QueryScope, filter: ContactFilter, page: ContactPage, plan: PagePlan) {
   if (plan.few) {
-    return sortedAfterMatching(filtered(store, filter, "few").select(PAGE_COLUMNS), page).limit(literalLimit(page.limit)).offset(page.offset);
+    return sortedAfterMatching(filtered(store, filter, "few").select(pageRow(store)), page).limit(literalLimit(page.limit)).offset(page.offset);
   }
   if (!plan.keysFirst) {
-    return inSortOrder(store, filtered(store, filter, "many").select(PAGE_COLUMNS), page).limit(literalLimit(page.limit)).offset(page.offset);
+    return inSortOrder(store, filtered(store, filter, "many").select(pageRow(store)), page).limit(literalLimit(page.limit)).offset(page.offset);
   }
   const pageIds = inSortOrder(store, filtered(store, filter, "many").select("contacts.id"), page).limit(literalLimit(page.limit)).offset(page.offset);
-  const pageRows = store.db.selectFrom("contacts").select(PAGE_COLUMNS).where("contacts.workspace_id", "=", filter.workspaceId).where("contacts.id", "in", pageIds);
+  const pageRows = store.db.selectFrom("contacts").select(pageRow(store)).where("contacts.workspace_id", "=", filter.workspaceId).where("contacts.id", "in", pageIds);
   return inSortOrder(store, pageRows, page);
 }
 
@@ -173,7 +179,7 @@ function sortedAfterMatching<O>(query: SelectQueryBuilder<Database, "contacts", 
  * contacts with the sorted value or those without it, never both: a page that runs out of the
  * first continues with the second in a second statement.
  */
-export async function listContactsAfter(store: Store, filter: ContactFilter, page: ContactPage, position: SortPosition, matches?: number): Promise<StoredContact[]> {
+export async function listContactsAfter(store: Store, filter: ContactFilter, page: ContactPage, position: SortPosition, matches?: number): Promise<ContactPageRow[]> {
   const missing = sortsByText(page.sortBy) && position.values[0] === null;
   const rows = await contactPageAfterQuery(store, filter, page, { position, missing }, matches).execute();
   if (rows.length < page.limit && sortsByText(page.sortBy) && !missing) {
@@ -191,7 +197,7 @@ export interface KeysetStart {
 /** A page by keyset as a query, not yet run (the storage tests read its plan). */
 export function contactPageAfterQuery(store: Store, filter: ContactFilter, page: ContactPage, { position, missing }: KeysetStart, matches?: number) {
   const few = fewMatches(store, filter, matches);
-  let query = filtered(store, filter, few ? "few" : "many").select(PAGE_COLUMNS);
+  let query = filtered(store, filter, few ? "few" : "many").select(pageRow(store));
   const direction = page.sortOrder === "asc" ? ">" : "<";
   const columns = SORT_COLUMNS[page.sortBy];
   // The few matches of a search are sorted, not walked: no index may serve the range or the order either.

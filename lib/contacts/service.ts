@@ -31,7 +31,7 @@ import type {
   ListContactsQuery,
   UpdateContactInput,
 } from "./schemas";
-import { jsonText, type JsonText } from "../json-text";
+import { jsonText, parseJsonText, type JsonText } from "../json-text";
 import { sortKeyColumns } from "./sort-key";
 import { contactETag } from "./etag";
 import { ifMatchAccepts } from "../validation/entity-tags";
@@ -88,8 +88,9 @@ export async function listContacts(store: Store, workspaceId: string, query: Lis
   // One row more than the page tells whether another page follows.
   const page = { sortBy, sortOrder, limit: limit + 1, offset };
   const rows = total === 0 ? [] : position ? await listContactRowsAfter(store, filter, page, position, total) : await listContactRows(store, filter, page, total);
-  const nextCursor = rows.length > limit ? cursorAfter(rows[limit - 1]!, scope) : null;
-  const contacts = rows.slice(0, limit).map(contactJson).join(",");
+  // The cursor names the page's last contact: parsed back from its JSON, once per page.
+  const nextCursor = rows.length > limit ? cursorAfter(parseJsonText(rows[limit - 1]!.json), scope) : null;
+  const contacts = rows.slice(0, limit).map((row) => row.json).join(",");
   return jsonText(`{"contacts":[${contacts}],"total":${total},"limit":${limit},"offset":${offset},"nextCursor":${JSON.stringify(nextCursor)}}`);
 }
 

@@ -41,6 +41,8 @@ export interface StorageDialect {
    * and its children, spliced into the answer's JSON unparsed.
    */
   jsonArrayText<O>(rows: SelectQueryBuilder<Database, keyof Database, O>): RawBuilder<string>;
+  /** A text column's value as JSON text, exactly as JSON.stringify writes it: a quoted string, or `null`. */
+  jsonQuoted(column: string): RawBuilder<string>;
   /**
    * `expression is false`, written so that the planner takes it as an equality on an index over
    * the expression (PostgreSQL rewrites `(x is null) = false` to `x is not null`, SQLite needs `= 0`).

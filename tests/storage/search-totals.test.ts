@@ -4,6 +4,7 @@ import { databaseConfig } from "../../lib/config";
 import { countContacts, deleteContactRow, insertContacts, listContacts } from "../../lib/contacts/repository";
 import { newContactRow } from "../../lib/contacts/service";
 import { openMigratedStore, type Store } from "../../lib/db/client";
+import { parseJsonText } from "../../lib/json-text";
 import { createWorkspace } from "../../lib/workspaces/repository";
 import { temporaryDatabaseUrl } from "../support/server";
 
@@ -51,7 +52,7 @@ async function expectSearchesExact(workspaceId: string): Promise<void> {
     // Both plans of a page: as for many matches (walk the sort index) and as for few (sort the matches).
     for (const matches of [total, 1_000_000]) {
       const rows = await listContacts(store, { workspaceId, search: term }, page, matches);
-      expect(rows.map((r) => r.id), `page for "${term}" (${matches} matches)`).toEqual(ids.slice(10, 60));
+      expect(rows.map((r) => parseJsonText(r.json).id), `page for "${term}" (${matches} matches)`).toEqual(ids.slice(10, 60));
     }
   }
 }

@@ -21,6 +21,7 @@ export const postgresStorage: StorageDialect = {
   byteOrder: (column) => sql<string>`${sql.ref(column)} collate "C"`,
   // As text: the driver would parse json into objects only for the answer to stringify them again.
   jsonArrayText: (rows) => sql<string>`${jsonArrayFrom(rows)}::text`,
+  jsonQuoted: (column) => sql<string>`coalesce(to_json(${sql.ref(column)})::text, 'null')`,
 
   keepPrepared: prepareOnEachConnection,
   insertRows: insertWithUnnest,

@@ -49,6 +49,7 @@ export const sqliteStorage: StorageDialect = {
   byteOrder: (column) => sql<string>`${sql.ref(column)}`,
   // json_group_array gives text already.
   jsonArrayText: (rows) => sql<string>`${jsonArrayFrom(rows)}`,
+  jsonQuoted: (column) => sql<string>`json_quote(${sql.ref(column)})`,
 
   keepPrepared: () => {},
   insertRows: (db, table, rows) => insertRowsInChunks(db, table, rows),
