@@ -11,7 +11,9 @@ import { temporaryDatabaseUrl } from "../support/server";
 
 // SQLite 3.54 compiles a statement again on every run when its LIMIT or a LIKE pattern is a bound
 // parameter (better-sqlite3 binds each call's values afresh): the statements the API runs on every
-// request write those into their SQL. Checked on the statements SQLite actually runs.
+// request write those into their SQL. The same holds for `column = ?` in a statement with ORDER BY
+// and LIMIT (lib/db/sqlite-dialect.ts): values compared for equality are written `+?`. Checked on
+// the statements SQLite actually runs.
 
 let store: Store;
 beforeAll(async () => {
@@ -42,7 +44,7 @@ async function statementsRunBy(work: () => Promise<unknown>): Promise<string[]> 
 }
 
 describe("statements run per request on SQLite", () => {
-  it("carry no LIMIT and no LIKE pattern as a parameter", async () => {
+  it("carry no LIMIT, no LIKE pattern and no equality on a bare parameter", async () => {
     const workspace = await createWorkspace(store, "Statements");
     const chatbot = await createChatbot(store, workspace.id, "bot");
     // Straight into the table: the service would resolve the destination's name, and no network is needed here.
@@ -65,5 +67,9 @@ describe("statements run per request on SQLite", () => {
     expect(texts.filter((text) => /\blike\b/i.test(text)).length).toBeGreaterThanOrEqual(2);
     expect(texts.filter((text) => /\blimit\s+\?/i.test(text))).toEqual([]);
     expect(texts.filter((text) => /\blike\s+\?/i.test(text))).toEqual([]);
+    // Equalities in WHERE (and ON) compare with `+?`; `set "x" = ?` of an UPDATE is no comparison.
+    const conditions = (text: string) => text.slice(Math.max(0, text.search(/\bwhere\b/i)));
+    expect(texts.filter((text) => /(=|\bis)\s+\+\?/i.test(conditions(text))).length).toBeGreaterThanOrEqual(5);
+    expect(texts.filter((text) => /(=|\bis)\s+\?/i.test(conditions(text)))).toEqual([]);
   });
 });
