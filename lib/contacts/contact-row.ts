@@ -60,8 +60,8 @@ export function contactJson(row: StoredContact): JsonText<Contact> {
 
 /**
  * contactJson written by the database, for a query on `contacts`: a page of rows costs SQLite less
- * than reading their columns into JavaScript and quoting them there (a list page's CPU, measured in
- * docs/benchmarks.md). The metadata text is spliced in unparsed here too.
+ * than reading their columns into JavaScript and quoting them there (101 rows at 1M contacts:
+ * 109 µs against 182 µs). The metadata text is spliced in unparsed here too.
  */
 export function contactJsonColumn(dialect: StorageDialect): RawBuilder<JsonText<Contact>> {
   const quoted = (column: string) => dialect.jsonQuoted(`contacts.${column}`);
