@@ -74,11 +74,22 @@ export interface BenchServer {
 
 const mib = (bytes: number) => bytes / 1024 / 1024;
 
+/**
+ * The Node flags `npm run serve` starts the server with (its young generation's size), read from
+ * package.json, so that the benchmark measures the server as it runs in production.
+ */
+function serveNodeFlags(): string[] {
+  const { scripts } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
+  const flags = /^node((?: --\S+)*) scripts\/server\.mjs$/.exec(scripts.serve ?? "");
+  if (!flags) throw new Error(`package.json's serve script is not "node [--flags] scripts/server.mjs": ${scripts.serve}`);
+  return flags[1]!.split(" ").filter(Boolean);
+}
+
 export async function startBenchServer(databaseUrl: string, port: number): Promise<BenchServer> {
   fs.mkdirSync(DATA_DIR, { recursive: true });
   const log = fs.openSync(path.join(DATA_DIR, "server.log"), "a");
   const memoryFile = path.join(os.tmpdir(), `nexvio-bench-memory-${process.pid}.json`);
-  const child: ChildProcess = spawn(process.execPath, ["--import", "./bench/api/memory-probe.mjs", "scripts/server.mjs"], {
+  const child: ChildProcess = spawn(process.execPath, [...serveNodeFlags(), "--import", "./bench/api/memory-probe.mjs", "scripts/server.mjs"], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
