@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { startServer } from "./http-server";
+import { startServerOrExit } from "./http-server";
 
 // `npm start`: everything a newcomer needs on the embedded default, in one command — build when
 // the build is missing or older than the sources, migrate, seed a demo workspace into an empty
@@ -37,6 +37,6 @@ if (!buildIsCurrent()) {
 run(process.execPath, [path.join(root, "bin", "nexvio.mjs"), "bootstrap"]);
 
 (process.env as Record<string, string | undefined>).NODE_ENV = "production";
-const server = await startServer({ dir: root });
+const server = await startServerOrExit({ dir: root });
 const address = server.address();
 console.log(`Nexvio Contacts is serving on http://localhost:${typeof address === "object" && address ? address.port : ""} (Ctrl+C to stop)`);
