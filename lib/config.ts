@@ -70,15 +70,6 @@ export function secureCookies(env: Environment = process.env): boolean {
   return servedOverHttps(env);
 }
 
-/** Rounds of API requests the production server answers itself before it listens (lib/server/warm-up.ts); 0 turns the warm-up off. */
-export function warmUpRounds(env: Environment = process.env): number {
-  const raw = env.WARM_UP_ROUNDS?.trim();
-  if (raw === undefined || raw === "") return 200;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`WARM_UP_ROUNDS must be 0 (no warm-up) or a positive integer (got "${raw}")`);
-  return value;
-}
-
 function positiveInteger(raw: string | undefined, fallback: number, name: string): number {
   if (raw === undefined || raw.trim() === "") return fallback;
   const value = Number(raw);

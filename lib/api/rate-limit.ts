@@ -1,4 +1,4 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes } from "rate-limiter-flexible";
 import { authFailureLimitPerMinute, rateLimitPerMinute, sessionRateLimitPerMinute } from "../config";
 import type { ApiPrincipal } from "./auth";
 import { ApiError } from "./errors";
@@ -22,21 +22,6 @@ function limiters(): Limiters {
     authFailures: createLimiter({ keyPrefix: "authfail", points: authFailureLimitPerMinute(), duration: 60 }),
   };
   return globalLimiters.nexvioLimiters;
-}
-
-/**
- * Runs `work` with every budget counted apart, in process memory, and too large to run out: the
- * server's warm-up (lib/server/warm-up.ts), whose requests are no caller's and must spend nobody's budget.
- */
-export async function whileBudgetsSetAside<T>(work: () => Promise<T>): Promise<T> {
-  const own = globalLimiters.nexvioLimiters;
-  const unlimited = (keyPrefix: string) => new RateLimiterMemory({ keyPrefix, points: Number.MAX_SAFE_INTEGER, duration: 60 });
-  globalLimiters.nexvioLimiters = { perKey: unlimited("key"), perStaffUser: unlimited("staff"), authFailures: unlimited("authfail") };
-  try {
-    return await work();
-  } finally {
-    globalLimiters.nexvioLimiters = own;
-  }
 }
 
 export type RateLimitHeaders = Record<"X-RateLimit-Limit" | "X-RateLimit-Remaining" | "X-RateLimit-Reset", string>;

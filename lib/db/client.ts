@@ -102,20 +102,6 @@ export async function openMigratedStore(config?: DatabaseConfig, options?: Store
 // One migrated store per server process, kept on globalThis so dev-mode reloads reuse it.
 const globalStore = globalThis as typeof globalThis & { nexvioStore?: Promise<Store> };
 
-/**
- * Runs `work` with getStore() answering `store` instead of the process's own: the server's warm-up
- * (lib/server/warm-up.ts), before it takes requests, on a scratch database.
- */
-export async function whileStoreIs<T>(store: Store, work: () => Promise<T>): Promise<T> {
-  const own = globalStore.nexvioStore;
-  globalStore.nexvioStore = Promise.resolve(store);
-  try {
-    return await work();
-  } finally {
-    globalStore.nexvioStore = own;
-  }
-}
-
 export function getStore(): Promise<Store> {
   globalStore.nexvioStore ??= openMigratedStore(undefined, { backgroundCheckpoints: true }).then(
     (store) => {

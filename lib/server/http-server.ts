@@ -1,17 +1,14 @@
 import http from "node:http";
 import net from "node:net";
 import next from "next";
-import { warmUpRounds } from "../config";
 import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
 import { getStore } from "../db/client";
-import { log } from "../log";
 import { onShutdown, releaseResources } from "../shutdown";
 import { startWebhookWorker } from "../webhooks/worker";
 import { answerApiError } from "./api-error-response";
 import { answerApiRequest } from "./api-listener";
 import { answerMalformedRequest } from "./malformed-request";
 import { isApiPath, isUnroutableApiPath } from "./unroutable-path";
-import { warmUpApi } from "./warm-up";
 
 // The production server: dashboard and /v1 API on one port. /v1 goes straight to the API app (the
 // same app Next.js mounts under `next dev`, without Next's request pipeline, which cost about 2 ms
@@ -24,8 +21,6 @@ const DRAIN_TIMEOUT_MS = 10_000;
 const ACCEPT_QUEUE_GRACE_MS = 1_000;
 /** While draining, how often kept-alive connections with no request in flight are closed. */
 const IDLE_SWEEP_MS = 250;
-/** The longest the API warm-up may delay listening. */
-const WARM_UP_BUDGET_MS = 3_000;
 
 export interface ServerOptions {
   dir: string;
@@ -34,7 +29,6 @@ export interface ServerOptions {
 }
 
 export async function startServer({ dir, port = Number(process.env.PORT ?? 3000), hostname = process.env.HOST ?? "0.0.0.0" }: ServerOptions) {
-  const rounds = warmUpRounds();
   const pages = next({ dev: false, dir, hostname, port });
   await pages.prepare();
   const handlePage = pages.getRequestHandler();
@@ -53,7 +47,6 @@ export async function startServer({ dir, port = Number(process.env.PORT ?? 3000)
     answerApiRequest(req, res);
   });
   server.on("clientError", answerMalformedRequest);
-  await warmUp(server, rounds);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, hostname, resolve);
@@ -86,8 +79,9 @@ export async function startServer({ dir, port = Number(process.env.PORT ?? 3000)
 }
 
 /**
- * startServer for a command: a setting it cannot read or a port in use is said in one line and the
- * process exits non-zero (left to Next.js, the error is logged and the process ends with 0).
+ * startServer for a command: a failure to start (a port in use, an address it cannot listen on) is
+ * said in one line and the process exits non-zero. Left to itself, the error reaches Next.js's
+ * uncaughtException handler, which logs it, and the process then ends with 0.
  */
 export async function startServerOrExit(options: ServerOptions): Promise<http.Server> {
   try {
@@ -95,16 +89,6 @@ export async function startServerOrExit(options: ServerOptions): Promise<http.Se
   } catch (error) {
     console.error(`Nexvio Contacts cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
-  }
-}
-
-/** Warms the API up (lib/server/warm-up.ts) unless WARM_UP_ROUNDS=0; a warm-up that fails is logged and the server starts anyway. */
-async function warmUp(server: http.Server, rounds: number): Promise<void> {
-  if (rounds === 0) return;
-  try {
-    log.info(await warmUpApi(server, { rounds, budgetMs: WARM_UP_BUDGET_MS }), "API warmed up before taking requests");
-  } catch (error) {
-    log.warn({ err: error }, "API warm-up failed; serving without it");
   }
 }
 

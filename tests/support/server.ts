@@ -59,8 +59,7 @@ async function launch(env: Record<string, string>, ownDatabase: TestDatabase | u
   delete inherited.BASE_URL;
   const child: ChildProcess = spawn(process.execPath, ["scripts/server.mjs"], {
     cwd: REPO_ROOT,
-    // A short warm-up (lib/server/warm-up.ts): every test server still runs it, without 200 rounds each.
-    env: { ...inherited, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), AUTH_SECRET: TEST_AUTH_SECRET, WARM_UP_ROUNDS: "10", ...env },
+    env: { ...inherited, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), AUTH_SECRET: TEST_AUTH_SECRET, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
