@@ -4,6 +4,7 @@ import next from "next";
 import { CLIENT_ADDRESS_HEADER } from "../http/client-address";
 import { getStore } from "../db/client";
 import { onShutdown, releaseResources } from "../shutdown";
+import { exitCannotStart } from "../startup/exit-cannot-start";
 import { startWebhookWorker } from "../webhooks/worker";
 import { answerApiError } from "./api-error-response";
 import { answerApiRequest } from "./api-listener";
@@ -87,8 +88,7 @@ export async function startServerOrExit(options: ServerOptions): Promise<http.Se
   try {
     return await startServer(options);
   } catch (error) {
-    console.error(`Nexvio Contacts cannot start: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
+    exitCannotStart(error);
   }
 }
 

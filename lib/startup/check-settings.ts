@@ -1,4 +1,5 @@
 import { publicBaseUrl } from "../config";
+import { exitCannotStart } from "./exit-cannot-start";
 
 /**
  * Settings that would otherwise fail later, request by request (a bad BASE_URL fails every
@@ -9,7 +10,6 @@ export function checkSettingsOrExit(): void {
     publicBaseUrl();
   } catch (error) {
     // Next.js would log a failed instrumentation hook and keep serving.
-    console.error(`Nexvio Contacts cannot start: ${(error as Error).message}`);
-    process.exit(1);
+    exitCannotStart(error);
   }
 }
