@@ -78,6 +78,38 @@ test("j / k move a focus highlight through the rows, Enter opens it, Esc goes ba
   expect(url.searchParams.get("sort")).toBe("name.asc");
 });
 
+test("the row j focused keeps its focus when the chatbot names and the chosen columns arrive after the rows", async ({ page, seed }) => {
+  const tag = uniqueName("Kbdlate").replace(/\W/g, "");
+  const names = ["A", "B"].map((letter) => `${tag} ${letter}`);
+  for (const name of names) await createContactViaApi(seed.apiKey, { chatbotId: seed.chatbotIds[0], name });
+  // The two lookups the table's columns are built from answer only when released (a slow server).
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const lateLookups = ["/api/workspace/chatbots", "/api/workspace/preferences/contacts-columns"];
+  await page.route(
+    (url) => lateLookups.includes(url.pathname),
+    async (route) => {
+      await released;
+      await route.fallback();
+    },
+  );
+  await page.goto(`/contacts?search=${tag}&sort=name.asc`);
+  const links = names.map((name) => contactsTable(page).getByRole("link", { name }));
+  await expect(links[1]!).toBeVisible();
+  const firstRowChatbot = contactsTable(page).getByRole("row").filter({ has: page.getByRole("link", { name: names[0] }) }).getByRole("cell").nth(3);
+  await expect(firstRowChatbot).toHaveText(seed.chatbotIds[0]!);
+
+  await page.locator("body").press("j");
+  await expect(links[0]!).toBeFocused();
+  const answered = Promise.all(lateLookups.map((path) => page.waitForResponse((response) => new URL(response.url()).pathname === path)));
+  release();
+  await answered;
+  await expect(firstRowChatbot).not.toHaveText(seed.chatbotIds[0]!);
+  await expect(links[0]!).toBeFocused();
+  await page.keyboard.press("j");
+  await expect(links[1]!).toBeFocused();
+});
+
 test("Esc in a form field on a contact page keeps its meaning", async ({ page, seed }) => {
   const contact = await createContactViaApi(seed.apiKey, { chatbotId: seed.chatbotIds[0], name: uniqueName("Kbd Esc") });
   await page.goto(`/contacts/${contact.id}`);

@@ -11,7 +11,7 @@ import { PAGE_SIZES, type ContactListView, type PageSize } from "@/lib/contacts/
 import { useContactList, usePrefetchContactList } from "@/lib/contacts/queries";
 import type { Contact, ContactSortField } from "@/lib/contacts/schemas";
 import { useContactListView } from "@/lib/hooks/use-contact-list-view";
-import { contactColumns, contactColumnWidths, contactTableFeatures } from "./contacts-table-columns";
+import { ChatbotNamesContext, contactColumns, contactColumnWidths, contactTableFeatures } from "./contacts-table-columns";
 import { ContactsToolbar } from "./contacts-toolbar";
 import { ContactFiltersPopover } from "./contact-filters-popover";
 import { ColumnChooser } from "./column-chooser";
@@ -44,7 +44,7 @@ export function ContactsTable({ onCreate }: { onCreate: () => void }) {
   const chatbotNames = useMemo(() => new Map((chatbots.data ?? []).map((c) => [c.id, c.name])), [chatbots.data]);
   const chosenColumns = useContactColumns().data ?? DEFAULT_CONTACT_COLUMNS;
   const saveColumns = useSaveContactColumns();
-  const columns = useMemo(() => contactColumns(chatbotNames, chosenColumns), [chatbotNames, chosenColumns]);
+  const columns = useMemo(() => contactColumns(chosenColumns), [chosenColumns]);
   const widths = contactColumnWidths(columns.map((definition) => definition.id ?? ""));
 
   const sorting: SortingState = [{ id: view.sortBy, desc: view.sortOrder === "desc" }];
@@ -155,31 +155,33 @@ export function ContactsTable({ onCreate }: { onCreate: () => void }) {
                   </tr>
                 ))}
               </thead>
-              <tbody className={list.isPlaceholderData ? "opacity-60" : undefined}>
-                {list.isPending
-                  ? Array.from({ length: SKELETON_ROWS }, (_, i) => (
-                      <tr key={i} className="border-b border-slate-100 last:border-0 dark:border-slate-800">
-                        {columns.map((_, j) => (
-                          <td key={j} className="px-4 py-3">
-                            <Skeleton className="h-4 w-full max-w-40" />
-                          </td>
-                        ))}
-                      </tr>
-                    ))
-                  : rows.map((row) => (
-                      <tr
-                        key={row.id}
-                        onClick={(event) => openRow(event, row.original.id)}
-                        className={cn("cursor-pointer border-b border-slate-100 last:border-0 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/60", KEYBOARD_HIGHLIGHT)}
-                      >
-                        {row.getAllCells().map((cell) => (
-                          <td key={cell.id} className="overflow-hidden px-4 py-2 align-middle whitespace-nowrap">
-                            <table.FlexRender cell={cell} />
-                          </td>
-                        ))}
-                      </tr>
-                    ))}
-              </tbody>
+              <ChatbotNamesContext value={chatbotNames}>
+                <tbody className={list.isPlaceholderData ? "opacity-60" : undefined}>
+                  {list.isPending
+                    ? Array.from({ length: SKELETON_ROWS }, (_, i) => (
+                        <tr key={i} className="border-b border-slate-100 last:border-0 dark:border-slate-800">
+                          {columns.map((_, j) => (
+                            <td key={j} className="px-4 py-3">
+                              <Skeleton className="h-4 w-full max-w-40" />
+                            </td>
+                          ))}
+                        </tr>
+                      ))
+                    : rows.map((row) => (
+                        <tr
+                          key={row.id}
+                          onClick={(event) => openRow(event, row.original.id)}
+                          className={cn("cursor-pointer border-b border-slate-100 last:border-0 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/60", KEYBOARD_HIGHLIGHT)}
+                        >
+                          {row.getAllCells().map((cell) => (
+                            <td key={cell.id} className="overflow-hidden px-4 py-2 align-middle whitespace-nowrap">
+                              <table.FlexRender cell={cell} />
+                            </td>
+                          ))}
+                        </tr>
+                      ))}
+                </tbody>
+              </ChatbotNamesContext>
             </table>
             {!list.isPending && rows.length === 0 ? (
               <EmptyContacts
