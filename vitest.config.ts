@@ -20,6 +20,7 @@ const SUITES_ON_BOTH_BACKENDS = [
   "tests/storage/list-page-shapes.test.ts",
   "tests/storage/contact-json-column.test.ts",
   "tests/storage/import-load-paths.test.ts",
+  "tests/storage/import-metadata-index.test.ts",
   "tests/storage/search-with-metadata-filter.test.ts",
 ];
 

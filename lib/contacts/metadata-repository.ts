@@ -2,6 +2,7 @@ import { sql, type RawBuilder, type SqlBool } from "kysely";
 import type { QueryScope, Store } from "../db/client";
 import { preparedQueryByShape } from "../db/prepared-query";
 import type { ContactMetadataRow } from "../db/schema";
+import { foldedMetadataValue, metadataIndexEntries, storable } from "./metadata-fold";
 import { escapeLikePattern } from "./search/like-matches";
 import { sortKeyOf } from "./sort-key";
 
@@ -23,23 +24,12 @@ export interface MetadataFilter {
 // A literal in the SQL, as in the index: a bound parameter would not match the indexed expression.
 const INDEXED_PREFIX = 200;
 
-/**
- * Metadata text as a column can hold it: PostgreSQL text cannot hold U+0000 (which metadata may,
- * inside its JSON). A filter cannot name U+0000 (lib/validation/text.ts), so nothing it matches changes.
- */
-const storable = (text: string) => text.replaceAll("\u0000", "\uFFFD");
-
-/** A value as the filters compare it: text folded (case and accents ignored), numbers and booleans as their JSON text. */
-export function foldedMetadataValue(value: string | number | boolean): string {
-  return typeof value === "string" ? storable(sortKeyOf(value)) : JSON.stringify(value);
-}
-
 /** The columns of contact_metadata, in the order of metadataIndexTuples. */
 export const METADATA_INDEX_COLUMNS = ["workspace_id", "contact_id", "key", "folded_value"] as const satisfies readonly (keyof ContactMetadataRow)[];
 
 /** The index rows of a contact's metadata, given parsed, as tuples of METADATA_INDEX_COLUMNS. */
 export function metadataIndexTuples(workspaceId: string, contactId: string, metadata: Readonly<Metadata>): unknown[][] {
-  return Object.entries(metadata).map(([key, value]) => [workspaceId, contactId, storable(key), foldedMetadataValue(value)]);
+  return metadataIndexEntries(metadata).map(([key, foldedValue]) => [workspaceId, contactId, key, foldedValue]);
 }
 
 /** A contact's metadata before a change and after it, parsed, and the keys the change named: every other key kept its value. */

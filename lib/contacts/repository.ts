@@ -312,13 +312,21 @@ export interface InsertableContacts {
 
 /**
  * Needs no database: an import prepares its batches on a worker thread. `metadata`, each row's
- * metadata already parsed, spares reading it back from the rows' JSON text.
+ * metadata already parsed, spares reading it back from the rows' JSON text. Without
+ * `metadataIndex`, the metadata's index rows are left out (a load the backend indexes itself).
  */
-export function insertableContacts(rows: readonly NewContactRow[], metadata?: readonly Readonly<Metadata>[]): InsertableContacts {
+export function insertableContacts(
+  rows: readonly NewContactRow[],
+  metadata?: readonly Readonly<Metadata>[],
+  { metadataIndex = true }: { metadataIndex?: boolean } = {},
+): InsertableContacts {
   const metadataOf = (row: NewContactRow, i: number) => metadata?.[i] ?? (JSON.parse(row.metadata) as Metadata);
   return {
     rows: toRowTuples(rows.map(withSortKeys), NEW_CONTACT_COLUMNS),
-    metadata: { columns: METADATA_INDEX_COLUMNS, values: rows.flatMap((row, i) => metadataIndexTuples(row.workspace_id, row.id, metadataOf(row, i))) },
+    metadata: {
+      columns: METADATA_INDEX_COLUMNS,
+      values: metadataIndex ? rows.flatMap((row, i) => metadataIndexTuples(row.workspace_id, row.id, metadataOf(row, i))) : [],
+    },
   };
 }
 
@@ -343,17 +351,22 @@ export async function insertInsertableContacts(store: Store, { rows, metadata }:
 
 /**
  * Inserts contacts into a table that was empty when the caller's transaction began; they are
- * searchable once indexLoadedContacts has run in the same transaction.
+ * searchable, and filtered by metadata, once indexLoadedContacts has run in the same transaction.
+ * Where the backend indexes the loaded contacts' metadata itself, `metadata` need not be given.
  */
 export async function insertContactsBeforeIndexing(store: Store, { rows, metadata }: InsertableContacts): Promise<void> {
   await store.dialect.contactSearch.insertContactsBeforeIndexing(store.db, rows);
-  await store.dialect.insertRowTuples(store.db, "contact_metadata", metadata);
+  if (!store.dialect.indexMetadataOfLoadedContacts) await store.dialect.insertRowTuples(store.db, "contact_metadata", metadata);
   await addToContactCounts(store, chatbotsOf(rows));
 }
 
 export async function indexLoadedContacts(store: Store): Promise<void> {
   await store.dialect.contactSearch.indexLoadedContacts(store.db);
+  await store.dialect.indexMetadataOfLoadedContacts?.(store.db);
 }
+
+/** Whether a load into empty tables must bring its contacts' metadata index entries (insertableContacts' `metadataIndex`). */
+export const loadedContactsNeedMetadataIndexRows = (store: Store) => !store.dialect.indexMetadataOfLoadedContacts;
 
 type ContactChanges = Partial<Pick<ContactRow, TextColumn | SortKeyColumn | "metadata" | "updated_at">>;
 

@@ -4,6 +4,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, type CompiledQuery, type QueryResult } from "kysely";
 import { Pool } from "pg";
 import { databaseConfig, type DatabaseConfig } from "../config";
+import { registerMetadataIndexFunction } from "../contacts/sqlite-loaded-metadata-index";
 import { log } from "../log";
 import { onShutdown } from "../shutdown";
 import { migrateToLatest } from "./migrate";
@@ -80,6 +81,7 @@ export function openStore(config: DatabaseConfig = databaseConfig(), options: St
   // 2 GiB build limit, instead of a read() call and a copy into the page cache per page: faster
   // lookups, and the server's own memory stays small whatever the size of the database.
   sqlite.pragma("mmap_size = 2147418112");
+  registerMetadataIndexFunction(sqlite);
   const { backgroundCheckpoints } = options;
   const checkpoints = backgroundCheckpoints ? checkpointInBackground(sqlite, backgroundCheckpoints === true ? {} : backgroundCheckpoints) : undefined;
   const session = new SqliteSession(cacheStatements(sqlite));

@@ -73,6 +73,12 @@ export interface StorageDialect {
   checkLoadedRows(tx: Db, tables: readonly string[]): Promise<void>;
   /** Runs `build` (rebuilding indexes after a bulk load) with the settings that build them fastest. */
   withIndexBuildSettings<T>(tx: Db, build: () => Promise<T>): Promise<T>;
+  /**
+   * Writes the metadata index entries (contact_metadata) of every contact a load into empty tables
+   * inserted, in one statement at its end, where the backend can fold the values itself; where it
+   * is absent, the load inserts the entries the application folded with each batch.
+   */
+  indexMetadataOfLoadedContacts?(tx: Db): Promise<void>;
   /** Brings the planner's statistics up to date after a bulk load of `rowsLoaded` rows. */
   refreshStatisticsAfterBulkLoad(db: Db, rowsLoaded: number): Promise<void>;
 

@@ -1,5 +1,10 @@
 import { listChatbots } from "../chatbots/repository";
-import { indexLoadedContacts, insertContactsBeforeIndexing, insertInsertableContacts } from "../contacts/repository";
+import {
+  indexLoadedContacts,
+  insertContactsBeforeIndexing,
+  insertInsertableContacts,
+  loadedContactsNeedMetadataIndexRows,
+} from "../contacts/repository";
 import type { Store } from "../db/client";
 import { bulkLoad } from "../db/bulk-load";
 import { preparedBatches, type PreparedBatch, type RejectedRow } from "./prepare-batches";
@@ -20,12 +25,12 @@ export interface ImportReport {
   rejected: RejectedRow[];
 }
 
-/** The prepared batches of an import, once the workspace's chatbots are known. */
-type BatchSource = (chatbots: ReadonlySet<string>) => AsyncIterable<PreparedBatch>;
+/** The prepared batches of an import, once the workspace's chatbots are known and whether the batches bring their metadata's index rows. */
+type BatchSource = (chatbots: ReadonlySet<string>, metadataIndex: boolean) => AsyncIterable<PreparedBatch>;
 
 /** Imports rows read by the caller, preparing them on this thread. */
 export function importContacts(store: Store, workspaceId: string, rows: AsyncIterable<SourceRow>, onBatch?: (imported: number) => void): Promise<ImportReport> {
-  return importBatches(store, workspaceId, (chatbots) => preparedBatches(rows, workspaceId, chatbots, ROWS_PER_TRANSACTION), onBatch);
+  return importBatches(store, workspaceId, (chatbots, metadataIndex) => preparedBatches(rows, workspaceId, chatbots, ROWS_PER_TRANSACTION, metadataIndex), onBatch);
 }
 
 /** Imports a file, its rows read and prepared on a worker thread while this one writes (prepare-in-worker.ts). */
@@ -38,8 +43,11 @@ export function importContactsFile(
   return importBatches(
     store,
     workspaceId,
-    (chatbots) =>
-      preparedBatchesInWorker({ file: file.path, format: file.format, workspaceId, chatbotIds: [...chatbots], batchSize: ROWS_PER_TRANSACTION }, onBytes),
+    (chatbots, metadataIndex) =>
+      preparedBatchesInWorker(
+        { file: file.path, format: file.format, workspaceId, chatbotIds: [...chatbots], batchSize: ROWS_PER_TRANSACTION, metadataIndex },
+        onBytes,
+      ),
   );
 }
 
@@ -47,16 +55,18 @@ async function importBatches(store: Store, workspaceId: string, source: BatchSou
   const chatbots = new Set((await listChatbots(store, workspaceId)).map((chatbot) => chatbot.id));
   const report: ImportReport = { imported: 0, rejected: [] };
   await bulkLoad(store, ["contacts", "contact_metadata"], async (writeBatch, path) => {
-    // Into an empty table the search index is built once, at the end of the one transaction.
-    const insert = path === "into-empty-tables" ? insertContactsBeforeIndexing : insertInsertableContacts;
-    for await (const { contacts, rejected } of source(chatbots)) {
+    // Into an empty table the search index is built once, at the end of the one transaction, and
+    // so is the metadata index where the backend builds it itself.
+    const intoEmpty = path === "into-empty-tables";
+    const insert = intoEmpty ? insertContactsBeforeIndexing : insertInsertableContacts;
+    for await (const { contacts, rejected } of source(chatbots, !intoEmpty || loadedContactsNeedMetadataIndexRows(store))) {
       report.rejected.push(...rejected);
       if (contacts.rows.values.length === 0) continue;
       await writeBatch((tx) => insert(tx, contacts));
       report.imported += contacts.rows.values.length;
       onBatch?.(report.imported);
     }
-    if (path === "into-empty-tables") await writeBatch(indexLoadedContacts);
+    if (intoEmpty) await writeBatch(indexLoadedContacts);
   });
   await store.dialect.refreshStatisticsAfterBulkLoad(store.db, report.imported);
   // Parsers may report a malformed record before the rows read ahead of it: the report is in file order.

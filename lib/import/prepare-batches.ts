@@ -37,18 +37,22 @@ function preparedRow(row: SourceRow, workspaceId: string, chatbots: ReadonlySet<
   return { contact: newContactRow(workspaceId, input, input.createdAt), metadata: input.metadata ?? {} };
 }
 
-/** Batches of up to `size` contacts, each with the rows rejected since the batch before. */
+/**
+ * Batches of up to `size` contacts, each with the rows rejected since the batch before; with their
+ * metadata's index rows unless `metadataIndex` is false (see insertableContacts).
+ */
 export async function* preparedBatches(
   rows: AsyncIterable<SourceRow>,
   workspaceId: string,
   chatbots: ReadonlySet<string>,
   size: number,
+  metadataIndex = true,
 ): AsyncGenerator<PreparedBatch> {
   let contacts: NewContactRow[] = [];
   let metadata: Metadata[] = [];
   let rejected: RejectedRow[] = [];
   const batch = (): PreparedBatch => {
-    const prepared = { contacts: insertableContacts(contacts, metadata), rejected };
+    const prepared = { contacts: insertableContacts(contacts, metadata, { metadataIndex }), rejected };
     contacts = [];
     metadata = [];
     rejected = [];

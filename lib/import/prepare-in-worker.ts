@@ -12,6 +12,8 @@ export interface PrepareTask {
   workspaceId: string;
   chatbotIds: string[];
   batchSize: number;
+  /** Whether the batches bring their metadata's index rows (see insertableContacts). */
+  metadataIndex: boolean;
   /** Prepared batches the worker keeps ready before waiting (bounds the memory held). */
   batchesAhead: number;
 }

@@ -17,7 +17,7 @@ port.on("message", () => {
 
 let bytesRead = 0;
 const rows = readRows(task.file, task.format, (bytes) => (bytesRead = bytes));
-for await (const batch of preparedBatches(rows, task.workspaceId, new Set(task.chatbotIds), task.batchSize)) {
+for await (const batch of preparedBatches(rows, task.workspaceId, new Set(task.chatbotIds), task.batchSize, task.metadataIndex)) {
   port.postMessage({ batch, bytesRead } satisfies BatchMessage);
   untaken += 1;
   while (untaken >= task.batchesAhead) await new Promise<void>((resolve) => (taken = resolve));

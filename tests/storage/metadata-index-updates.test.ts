@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { foldedMetadataValue } from "../../lib/contacts/metadata-repository";
+import { foldedMetadataValue } from "../../lib/contacts/metadata-fold";
 import { createContact, updateContact } from "../../lib/contacts/service";
 import { createTenant, testStore } from "../support/fixtures";
 
