@@ -356,7 +356,7 @@ export async function insertInsertableContacts(store: Store, { rows, metadata }:
  */
 export async function insertContactsBeforeIndexing(store: Store, { rows, metadata }: InsertableContacts): Promise<void> {
   await store.dialect.contactSearch.insertContactsBeforeIndexing(store.db, rows);
-  if (!store.dialect.indexMetadataOfLoadedContacts) await store.dialect.insertRowTuples(store.db, "contact_metadata", metadata);
+  if (loadedContactsNeedMetadataIndexRows(store)) await store.dialect.insertRowTuples(store.db, "contact_metadata", metadata);
   await addToContactCounts(store, chatbotsOf(rows));
 }
 
@@ -366,7 +366,9 @@ export async function indexLoadedContacts(store: Store): Promise<void> {
 }
 
 /** Whether a load into empty tables must bring its contacts' metadata index entries (insertableContacts' `metadataIndex`). */
-export const loadedContactsNeedMetadataIndexRows = (store: Store) => !store.dialect.indexMetadataOfLoadedContacts;
+export function loadedContactsNeedMetadataIndexRows(store: Store): boolean {
+  return !store.dialect.indexMetadataOfLoadedContacts;
+}
 
 type ContactChanges = Partial<Pick<ContactRow, TextColumn | SortKeyColumn | "metadata" | "updated_at">>;
 
