@@ -2,11 +2,12 @@ import type { Store } from "../db/client";
 import type { SqliteSession } from "../db/sqlite/sqlite-session";
 import type { ActiveKey } from "./repository";
 
-// API keys verified on a SQLite connection, reused while nothing in the database has changed since
-// they were read (the session's change stamp): any commit, by any connection or process, and any
-// change on this connection drops them all. So a key revoked anywhere (the dashboard, the CLI,
-// another server process) fails on the next request, as with a lookup per request, which cost a
-// get by id about a tenth of its CPU. PostgreSQL has no such cheap stamp: every key is looked up.
+// API keys verified on a SQLite connection, reused while no key can have changed since they were
+// read (the session's change stamp of api_keys): any commit by another connection or process, and
+// any write to api_keys on this one, drops them all. So a key revoked anywhere (the dashboard, the
+// CLI, another server process) fails on the next request, as with a lookup per request, which cost
+// a get by id about a tenth of its CPU; and this connection's other writes (a PATCH's) keep them.
+// PostgreSQL has no such cheap stamp: every key is looked up.
 
 /** Keys kept per connection; past it the cache starts again (a deployment has a handful of keys in use). */
 export const MAX_CACHED_KEYS = 1_000;
@@ -29,7 +30,7 @@ export async function verifiedKeyByHash(
 ): Promise<ActiveKey | undefined> {
   const session = store.sqlite?.session;
   // Read before the lookup: a change between the two leaves the key under a stamp already past.
-  const stamp = session?.changeStamp();
+  const stamp = session?.changeStampOf("api_keys");
   if (session === undefined || stamp === undefined) return lookUp(keyHash);
   let cache = cacheBySession.get(session);
   if (cache?.stamp === stamp) {

@@ -8,9 +8,9 @@ import { writeTransaction } from "../../lib/db/transaction";
 import { createTenant, type Tenant } from "../support/fixtures";
 import { temporaryDatabaseUrl } from "../support/server";
 
-// A SQLite connection keeps the API keys it verified while nothing in the database changes
-// (lib/api-keys/active-key-cache.ts): a change by any connection, or on this one, means looking up
-// again, so a revoked key fails on the very next request.
+// A SQLite connection keeps the API keys it verified while no key can have changed
+// (lib/api-keys/active-key-cache.ts): a commit by any other connection, or a write to api_keys on
+// this one, means looking up again, so a revoked key fails on the very next request.
 
 let store: Store;
 let other: Store;
@@ -52,23 +52,50 @@ describe("the verified-key cache of a SQLite connection", () => {
     expect(counter.lookUps).toBe(1);
   });
 
-  // Where a change comes from: another connection to the file (the CLI, another process), or this one.
+  it("looks up again after any commit by another connection (the CLI, another process)", async () => {
+    const { counter, find } = countingLookUp();
+    await find(keyHash);
+    const cached = counter.lookUps;
+    await other.db.updateTable("workspaces").set({ name: "Renamed elsewhere" }).where("id", "=", tenant.workspaceId).execute();
+    await find(keyHash);
+    await find(keyHash);
+    expect(counter.lookUps).toBe(cached + 1);
+  });
+
+  it("keeps its keys across this connection's writes to other tables (a PATCH's)", async () => {
+    const { counter, find } = countingLookUp();
+    await find(keyHash);
+    const cached = counter.lookUps;
+    await store.db.updateTable("workspaces").set({ name: "Renamed here" }).where("id", "=", tenant.workspaceId).execute();
+    await writeTransaction(store, (tx) => tx.db.updateTable("workspaces").set({ name: "Renamed here again" }).where("id", "=", tenant.workspaceId).execute());
+    await find(keyHash);
+    expect(counter.lookUps).toBe(cached);
+  });
+
+  it("looks up again after this connection writes api_keys, even a write rolled back", async () => {
+    const { counter, find } = countingLookUp();
+    await find(keyHash);
+    const cached = counter.lookUps;
+    await store.db.updateTable("api_keys").set({ name: "Renamed key" }).where("id", "=", tenant.keyId).execute();
+    await find(keyHash);
+    await find(keyHash);
+    expect(counter.lookUps).toBe(cached + 1);
+
+    await writeTransaction(store, async (tx) => {
+      await tx.db.updateTable("api_keys").set({ name: "Never kept" }).where("id", "=", tenant.keyId).execute();
+      throw new Error("roll back");
+    }).catch(() => undefined);
+    await find(keyHash);
+    expect(counter.lookUps).toBe(cached + 2);
+  });
+
+  // Where a revocation comes from: another connection to the file, or this one.
   const connections = [
     ["another connection", () => other],
     ["its own connection", () => store],
   ] as const;
 
   for (const [where, connection] of connections) {
-    it(`looks up again after a change on ${where}`, async () => {
-      const { counter, find } = countingLookUp();
-      await find(keyHash);
-      const cached = counter.lookUps;
-      await connection().db.updateTable("workspaces").set({ name: `Renamed on ${where}` }).where("id", "=", tenant.workspaceId).execute();
-      await find(keyHash);
-      await find(keyHash);
-      expect(counter.lookUps).toBe(cached + 1);
-    });
-
     it(`stops answering a key revoked on ${where}, at once`, async () => {
       const revoked = await createTenant(`Revoked on ${where}`, store);
       const { find } = countingLookUp();
@@ -79,13 +106,22 @@ describe("the verified-key cache of a SQLite connection", () => {
     });
   }
 
+  it("stops answering a key this connection deletes with its own SQL, outside the repository", async () => {
+    const deleted = await createTenant("Deleted by raw SQL", store);
+    const { find } = countingLookUp();
+    const hash = hashApiKey(deleted.apiKey);
+    expect(await find(hash)).toBeDefined();
+    store.sqlite!.session.database.prepare("delete from api_keys where id = ?").run(deleted.keyId);
+    expect(await find(hash)).toBeUndefined();
+  });
+
   it("looks up every time inside a transaction, whose changes are not the database's yet", async () => {
     const { counter, find } = countingLookUp();
     await find(keyHash);
     const cached = counter.lookUps;
     await writeTransaction(store, async (tx) => {
       const inside = (hash: string) => verifiedKeyByHash(tx, hash, (h) => (counter.lookUps++, findActiveKeyByHash(tx, h)));
-      expect(store.sqlite?.session.changeStamp()).toBeUndefined();
+      expect(store.sqlite?.session.changeStampOf("api_keys")).toBeUndefined();
       await inside(keyHash);
       await inside(keyHash);
     });
@@ -110,7 +146,7 @@ describe("the verified-key cache of a SQLite connection", () => {
       });
     const hashes = Array.from({ length: MAX_CACHED_KEYS + 1 }, (_, i) => `cap-${i}`);
     // A change first: the cache starts empty, without the keys of the tests above.
-    await store.db.updateTable("workspaces").set({ name: "Capped" }).where("id", "=", tenant.workspaceId).execute();
+    await store.db.updateTable("api_keys").set({ name: "Capped" }).where("id", "=", tenant.keyId).execute();
     for (const hash of hashes.slice(0, MAX_CACHED_KEYS)) await find(hash);
     await find(hashes[0]);
     expect(looked).toHaveLength(MAX_CACHED_KEYS);
@@ -119,5 +155,19 @@ describe("the verified-key cache of a SQLite connection", () => {
     await find(hashes[MAX_CACHED_KEYS]);
     await find(hashes[0]);
     expect(looked.slice(MAX_CACHED_KEYS)).toEqual([hashes[MAX_CACHED_KEYS], hashes[0]]);
+  });
+
+  // Last: it makes api_keys again, without its constraints.
+  it("watches api_keys again after another connection has made the table anew", async () => {
+    const revoked = await createTenant("Revoked after the table was made again", store);
+    const { find } = countingLookUp();
+    const hash = hashApiKey(revoked.apiKey);
+    expect(await find(hash)).toBeDefined();
+    other.sqlite!.session.database.exec(
+      "create table api_keys_copy as select * from api_keys; drop table api_keys; alter table api_keys_copy rename to api_keys",
+    );
+    expect(await find(hash)).toBeDefined();
+    store.sqlite!.session.database.prepare("update api_keys set revoked_at = ? where id = ?").run(new Date().toISOString(), revoked.keyId);
+    expect(await find(hash)).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import type SQLite from "better-sqlite3";
 import type { CompiledQuery, QueryResult } from "kysely";
+import { TableWriteCounter } from "./table-write-counter";
 
 /** The longest queries run back to back before the event loop gets a turn. */
 const MAX_QUERY_RUN_MS = 1;
@@ -23,23 +24,33 @@ export class SqliteSession {
   readonly #waiting: (() => void)[] = [];
   #lastTurn = 0;
 
-  #changeCounters?: { dataVersion: SQLite.Statement; ownChanges: SQLite.Statement };
+  readonly #tableWrites: TableWriteCounter;
+  #dataVersion?: SQLite.Statement;
+  /** The data_version at which each watched table's triggers were last checked. */
+  readonly #watchedAt = new Map<string, unknown>();
 
-  constructor(readonly database: SQLite.Database) {}
+  constructor(readonly database: SQLite.Database) {
+    this.#tableWrites = new TableWriteCounter(database);
+  }
 
   /**
-   * A value that differs whenever a row may have changed since it was last read: a commit by any
-   * other connection, in this process or another (`PRAGMA data_version`), or a change on this one,
-   * committed or not (`total_changes()`). Undefined inside a transaction, which may hold changes of
-   * its own that are not the database's yet. Reading it costs a fraction of an indexed lookup.
+   * A value that differs whenever a row of `table` may have changed since it was last read: after a
+   * commit by any other connection, in this process or another (`PRAGMA data_version`), or a write
+   * to `table` on this one, committed or not (lib/db/sqlite/table-write-counter.ts). This
+   * connection's writes to other tables leave it alone. Undefined inside a transaction, which may
+   * hold changes of its own that are not the database's yet. Reading it costs a fraction of an
+   * indexed lookup.
    */
-  changeStamp(): string | undefined {
+  changeStampOf(table: string): string | undefined {
     if (this.database.inTransaction) return undefined;
-    this.#changeCounters ??= {
-      dataVersion: this.database.prepare("PRAGMA data_version").pluck(),
-      ownChanges: this.database.prepare("SELECT total_changes()").pluck(),
-    };
-    return `${this.#changeCounters.dataVersion.get()}:${this.#changeCounters.ownChanges.get()}`;
+    this.#dataVersion ??= this.database.prepare("PRAGMA data_version").pluck();
+    const dataVersion = this.#dataVersion.get();
+    // Only another connection's commit, which moves data_version, can have made the table again.
+    if (this.#watchedAt.get(table) !== dataVersion) {
+      this.#tableWrites.watch(table);
+      this.#watchedAt.set(table, dataVersion);
+    }
+    return `${dataVersion}:${this.#tableWrites.writesTo(table)}`;
   }
 
   /** Waits for the connection, then holds it until `release`. */
