@@ -8,6 +8,3 @@ import { hash } from "node:crypto";
 export function contactETag(contact: { id: string; updated_at: string }): string {
   return `"${hash("sha256", `${contact.id}\n${contact.updated_at}`, "base64url").slice(0, 27)}"`;
 }
-
-/** The same for a contact as the API answers it. */
-export const etagOf = (contact: { id: string; updatedAt: string }) => contactETag({ id: contact.id, updated_at: contact.updatedAt });

@@ -55,6 +55,8 @@ export async function reindexMetadata(store: Store, contact: { workspace_id: str
   const fresh: unknown[][] = [];
   const { previous } = change;
   for (const key of new Set(change.changedKeys)) {
+    // The same value again (a client resending what it has) folds alike: no folding needed.
+    if (Object.hasOwn(previous, key) && Object.hasOwn(current, key) && previous[key] === current[key]) continue;
     const before = Object.hasOwn(previous, key) ? foldedMetadataValue(previous[key]!) : undefined;
     const after = Object.hasOwn(current, key) ? foldedMetadataValue(current[key]!) : undefined;
     if (before === after) continue;

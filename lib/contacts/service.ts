@@ -22,7 +22,7 @@ import {
   updateContactRow,
   type ContactFilter,
 } from "./repository";
-import { contactJson, givenTextColumns, newTextColumns, parseMetadata, toContact, type StoredContact } from "./contact-row";
+import { contactJson, givenTextColumns, newTextColumns, parseMetadata, type StoredContact } from "./contact-row";
 import type {
   Contact,
   ContactList,
@@ -118,7 +118,21 @@ function assertIfMatch(conditions: WriteConditions, current: { id: string; updat
   }
 }
 
-export async function createContact(store: Store, workspaceId: string, input: CreateContactInput): Promise<Contact> {
+/**
+ * A contact just written, as the answer's JSON with its id and ETag: written straight from the stored
+ * row (contactJson), its metadata spliced in as stored, not parsed again and serialized again.
+ */
+export interface WrittenContact {
+  id: string;
+  json: JsonText<Contact>;
+  etag: string;
+}
+
+function writtenContact(row: StoredContact): WrittenContact {
+  return { id: row.id, json: contactJson(row), etag: contactETag(row) };
+}
+
+export async function createContact(store: Store, workspaceId: string, input: CreateContactInput): Promise<WrittenContact> {
   if (!(await chatbotExists(store, workspaceId, input.chatbotId))) {
     throw new InvalidInputError({ chatbotId: "Must be the id of a chatbot in this workspace" });
   }
@@ -127,7 +141,7 @@ export async function createContact(store: Store, workspaceId: string, input: Cr
     await insertContacts(tx, [row]);
     await recordContactEvent(tx, workspaceId, "contact.created", row);
   });
-  return toContact(row);
+  return writtenContact(row);
 }
 
 /** The stored form of a new contact; `createdAt` is now unless given (imports keep theirs). */
@@ -149,7 +163,7 @@ export async function updateContact(
   contactId: string,
   input: UpdateContactInput,
   conditions: WriteConditions = {},
-): Promise<Contact> {
+): Promise<WrittenContact> {
   assertPossibleContactId(contactId);
   return writeTransaction(store, async (tx) => {
     const current = await lockedContactVersion(tx, workspaceId, contactId, "contact.updated");
@@ -171,7 +185,7 @@ export async function updateContact(
     const updated = await updateContactRow(tx, workspaceId, contactId, changes, metadataChange);
     if (!updated) throw contactNotFound();
     await recordContactEvent(tx, workspaceId, "contact.updated", updated, current.subscribed);
-    return toContact(updated);
+    return writtenContact(updated);
   });
 }
 

@@ -4,6 +4,7 @@ import { createApiKey, findActiveKeyByHash } from "../../lib/api-keys/repository
 import { hashApiKey } from "../../lib/api-keys/secret";
 import { createChatbot } from "../../lib/chatbots/repository";
 import { createContact, getContact, updateContact } from "../../lib/contacts/service";
+import { parseJsonText } from "../../lib/json-text";
 import { databaseConfig } from "../../lib/config";
 import { openMigratedStore, type Store } from "../../lib/db/client";
 import { MAX_NAMED_STATEMENTS, prepareOnEachConnection } from "../../lib/db/postgres/named-statements";
@@ -60,12 +61,12 @@ describe.skipIf(!postgres.available)("PostgreSQL named statements", () => {
     const contact = await createContact(store, workspaceId, { chatbotId, name: "Ada", metadata: { plan: "free" } });
     for (let run = 0; run < 7; run++) {
       const updated = await updateContact(store, workspaceId, contact.id, { metadata: { seats: run, plan: `plan ${run}` } });
-      expect(updated.metadata).toEqual({ plan: `plan ${run}`, seats: run });
+      expect(parseJsonText(updated.json).metadata).toEqual({ plan: `plan ${run}`, seats: run });
     }
     // A stale If-Match ends the transaction in a rollback; the prepared statements stay usable.
     await expect(updateContact(store, workspaceId, contact.id, { name: "Eve" }, { ifMatch: '"stale"' })).rejects.toThrow();
     const after = await updateContact(store, workspaceId, contact.id, { metadata: { seats: 99 } });
-    expect(after.metadata).toEqual({ plan: "plan 6", seats: 99 });
+    expect(parseJsonText(after.json).metadata).toEqual({ plan: "plan 6", seats: 99 });
 
     const statements = (await preparedOnConnection()).map((row) => row.statement);
     expect(statements.some((text) => text.startsWith(`select "updated_at", "metadata", exists (`) && text.endsWith("for update"))).toBe(true);

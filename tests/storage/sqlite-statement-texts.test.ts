@@ -2,8 +2,7 @@ import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createChatbot } from "../../lib/chatbots/repository";
 import { databaseConfig } from "../../lib/config";
-import { createContact, getContact, listContactConversations, listContacts, updateContact } from "../../lib/contacts/service";
-import type { Contact } from "../../lib/contacts/schemas";
+import { createContact, getContact, listContactConversations, listContacts, updateContact, type WrittenContact } from "../../lib/contacts/service";
 import { openMigratedStore, type Store } from "../../lib/db/client";
 import { insertEndpoint } from "../../lib/webhooks/endpoint-repository";
 import { createWorkspace } from "../../lib/workspaces/repository";
@@ -51,7 +50,7 @@ describe("statements run per request on SQLite", () => {
     const now = new Date().toISOString();
     const endpoint = { url: "https://hooks.example.com/", description: null, events: '["contact.updated"]', enabled: 1, secret: "whsec_test" };
     await insertEndpoint(store, { workspace_id: workspace.id, id: "whep_statements", ...endpoint, created_at: now, updated_at: now });
-    const contacts: Contact[] = [];
+    const contacts: WrittenContact[] = [];
     for (let i = 0; i < 5; i++) contacts.push(await createContact(store, workspace.id, { chatbotId: chatbot.id, name: `Person ${i}` }));
 
     const texts = await statementsRunBy(async () => {

@@ -8,10 +8,10 @@ import {
   deletedContactSchema,
   listContactsQuerySchema,
   updateContactSchema,
+  type Contact,
 } from "../../contacts/schemas";
 import { createContact, deleteContact, getContact, listContacts, updateContact } from "../../contacts/service";
 import { jsonText } from "../../json-text";
-import { etagOf } from "../../contacts/etag";
 import { ifMatchHeaderSchema, ifNoneMatchHeaderSchema, ifNoneMatchMatches } from "../../validation/entity-tags";
 import { defineRoute } from "../route";
 
@@ -49,7 +49,8 @@ export const createContactRoute = defineRoute({
   },
   handler: async ({ body, principal, store }) => {
     const contact = await createContact(store, principal.workspaceId, body);
-    return { status: 201, data: { contact }, headers: { Location: `/v1/contacts/${encodeURIComponent(contact.id)}`, ETag: etagOf(contact) } };
+    const data = jsonText<{ contact: Contact }>(`{"contact":${contact.json}}`);
+    return { status: 201, data, headers: { Location: `/v1/contacts/${encodeURIComponent(contact.id)}`, ETag: contact.etag } };
   },
 });
 
@@ -101,7 +102,7 @@ export const updateContactRoute = defineRoute({
   },
   handler: async ({ params, body, headers, principal, store }) => {
     const contact = await updateContact(store, principal.workspaceId, params.contactId, body, { ifMatch: headers["If-Match"] });
-    return { status: 200, data: { contact }, headers: { ETag: etagOf(contact) } };
+    return { status: 200, data: jsonText<{ contact: Contact }>(`{"contact":${contact.json}}`), headers: { ETag: contact.etag } };
   },
 });
 
