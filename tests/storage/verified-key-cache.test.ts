@@ -158,7 +158,7 @@ describe("the verified-key cache of a SQLite connection", () => {
   });
 
   // Last: it makes api_keys again, without its constraints.
-  it("watches api_keys again after another connection has made the table anew", async () => {
+  it("still counts this connection's writes to api_keys after another connection has made the table anew", async () => {
     const revoked = await createTenant("Revoked after the table was made again", store);
     const { find } = countingLookUp();
     const hash = hashApiKey(revoked.apiKey);

@@ -26,8 +26,6 @@ export class SqliteSession {
 
   readonly #tableWrites: TableWriteCounter;
   #dataVersion?: SQLite.Statement;
-  /** The data_version at which each watched table's triggers were last checked. */
-  readonly #watchedAt = new Map<string, unknown>();
 
   constructor(readonly database: SQLite.Database) {
     this.#tableWrites = new TableWriteCounter(database);
@@ -44,13 +42,7 @@ export class SqliteSession {
   changeStampOf(table: string): string | undefined {
     if (this.database.inTransaction) return undefined;
     this.#dataVersion ??= this.database.prepare("PRAGMA data_version").pluck();
-    const dataVersion = this.#dataVersion.get();
-    // Only another connection's commit, which moves data_version, can have made the table again.
-    if (this.#watchedAt.get(table) !== dataVersion) {
-      this.#tableWrites.watch(table);
-      this.#watchedAt.set(table, dataVersion);
-    }
-    return `${dataVersion}:${this.#tableWrites.writesTo(table)}`;
+    return `${this.#dataVersion.get()}:${this.#tableWrites.writesTo(table)}`;
   }
 
   /** Waits for the connection, then holds it until `release`. */
