@@ -350,24 +350,24 @@ export async function insertInsertableContacts(store: Store, { rows, metadata }:
 }
 
 /**
- * Inserts contacts into a table that was empty when the caller's transaction began; they are
- * searchable, and filtered by metadata, once indexLoadedContacts has run in the same transaction.
- * Where the backend indexes the loaded contacts' metadata itself, `metadata` need not be given.
+ * insertInsertableContacts inside a bulk load into tables that were empty when it began
+ * (lib/db/bulk-load.ts). Where the backend indexes the loaded contacts' metadata itself,
+ * `metadata` need not be given.
  */
-export async function insertContactsBeforeIndexing(store: Store, { rows, metadata }: InsertableContacts): Promise<void> {
-  await store.dialect.contactSearch.insertContactsBeforeIndexing(store.db, rows);
-  if (loadedContactsNeedMetadataIndexRows(store)) await store.dialect.insertRowTuples(store.db, "contact_metadata", metadata);
+export async function insertContactsIntoEmptyTables(store: Store, { rows, metadata }: InsertableContacts): Promise<void> {
+  const { contactSearch, indexMetadataOfInsertedContacts } = store.dialect;
+  if (indexMetadataOfInsertedContacts) {
+    await contactSearch.insertContactsIntoEmptyTables(store.db, rows, (rowids) => indexMetadataOfInsertedContacts(store.db, rowids));
+  } else {
+    await contactSearch.insertContactsIntoEmptyTables(store.db, rows);
+    await store.dialect.insertRowTuples(store.db, "contact_metadata", metadata);
+  }
   await addToContactCounts(store, chatbotsOf(rows));
-}
-
-export async function indexLoadedContacts(store: Store): Promise<void> {
-  await store.dialect.contactSearch.indexLoadedContacts(store.db);
-  await store.dialect.indexMetadataOfLoadedContacts?.(store.db);
 }
 
 /** Whether a load into empty tables must bring its contacts' metadata index entries (insertableContacts' `metadataIndex`). */
 export function loadedContactsNeedMetadataIndexRows(store: Store): boolean {
-  return !store.dialect.indexMetadataOfLoadedContacts;
+  return !store.dialect.indexMetadataOfInsertedContacts;
 }
 
 type ContactChanges = Partial<Pick<ContactRow, TextColumn | SortKeyColumn | "metadata" | "updated_at">>;

@@ -1,12 +1,15 @@
 import type SQLite from "better-sqlite3";
 import { sql } from "kysely";
 import type { Db } from "../db/client";
+import type { InsertedRowids } from "../db/sqlite/insert-rows-unbuilt";
 import { metadataIndexEntriesJson } from "./metadata-fold";
 
-// After a bulk load into empty tables, SQLite builds every loaded contact's metadata index entries
-// (contact_metadata) in one statement from the contacts themselves, instead of receiving them from
-// the application with each batch: 2.5M rows at 1M contacts, each cloned from the import's worker
-// thread, bound as parameters and inserted one statement at a time.
+// In a bulk load into empty tables, SQLite builds the loaded contacts' metadata index entries
+// (contact_metadata) from the contacts themselves, after each statement that inserts them, instead
+// of receiving them from the application with each batch: 2.5M rows at 1M contacts, each cloned
+// from the import's worker thread and bound as parameters. After each statement rather than in one
+// pass at the end: the inserts wait for that worker, and this is done while they wait (measured at
+// 1M contacts: 42.3 and 42.9 s, against 44.3 and 44.6 s with the pass at the end).
 //
 // Most metadata folds in plain SQL: when a contact's metadata JSON is printable ASCII without a
 // backslash (no escapes), every key is stored as it is, and every text value folds to its ASCII
@@ -17,13 +20,13 @@ import { metadataIndexEntriesJson } from "./metadata-fold";
 
 const ENTRIES_FUNCTION = "nexvio_metadata_index_entries";
 
-/** Lets this connection run indexMetadataOfLoadedContacts. */
+/** Lets this connection run indexMetadataOfInsertedContacts. */
 export function registerMetadataIndexFunction(sqlite: SQLite.Database): void {
   sqlite.function(ENTRIES_FUNCTION, { deterministic: true }, metadataIndexEntriesJson);
 }
 
-/** Writes the metadata index entries of every contact; contact_metadata must have none yet. */
-export async function indexMetadataOfLoadedContacts(db: Db): Promise<void> {
+/** Writes the metadata index entries of the contacts one statement inserted, which have none yet. */
+export async function indexMetadataOfInsertedContacts(db: Db, { first, last }: InsertedRowids): Promise<void> {
   // One pass over the contacts: plain metadata's own keys and values, or the application's pairs
   // (JSON arrays, which no metadata value is).
   const plainAscii = sql`contacts.metadata not glob '*[^ -~]*' and instr(contacts.metadata, '\\') = 0`;
@@ -37,5 +40,6 @@ export async function indexMetadataOfLoadedContacts(db: Db): Promise<void> {
         else contacts.metadata -> entry.fullkey
       end
     from contacts,
-      json_each(case when ${plainAscii} then contacts.metadata else ${sql.raw(ENTRIES_FUNCTION)}(contacts.metadata) end) as entry`.execute(db);
+      json_each(case when ${plainAscii} then contacts.metadata else ${sql.raw(ENTRIES_FUNCTION)}(contacts.metadata) end) as entry
+    where contacts.seq between ${first} and ${last}`.execute(db);
 }

@@ -20,7 +20,7 @@ export type BatchWriter = <T>(work: (tx: Store) => Promise<T>) => Promise<T>;
 
 /**
  * Whether the tables were empty when the load began: then every batch shares one transaction,
- * and rows may go in before the indexes that `load` maintains itself (the search index).
+ * with the tables' secondary indexes dropped until the load's rows are in.
  */
 export type LoadPath = "into-empty-tables" | "beside-existing-rows";
 

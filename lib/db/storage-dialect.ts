@@ -3,6 +3,7 @@ import type { ContactSearch } from "../contacts/search/contact-search";
 import type { Db, Store } from "./client";
 import type { AnyRowTuples } from "./row-tuples";
 import type { ContactMetadataRow, Database, NewContactRow, NewConversationRow } from "./schema";
+import type { InsertedRowids } from "./sqlite/insert-rows-unbuilt";
 
 // Where SQLite and PostgreSQL differ, as one object per backend (modelled on Kysely's own
 // DialectAdapter): openStore picks it once, and callers ask it instead of testing a backend name.
@@ -74,11 +75,12 @@ export interface StorageDialect {
   /** Runs `build` (rebuilding indexes after a bulk load) with the settings that build them fastest. */
   withIndexBuildSettings<T>(tx: Db, build: () => Promise<T>): Promise<T>;
   /**
-   * Writes the metadata index entries (contact_metadata) of every contact a load into empty tables
-   * inserted, in one statement at its end, where the backend can fold the values itself; where it
-   * is absent, the load inserts the entries the application folded with each batch.
+   * Writes the metadata index entries (contact_metadata) of the contacts one statement of a load
+   * into empty tables inserted (ContactSearch.insertContactsIntoEmptyTables), where the backend
+   * can fold the values itself; where it is absent, the load inserts the entries the application
+   * folded with each batch.
    */
-  indexMetadataOfLoadedContacts?(tx: Db): Promise<void>;
+  indexMetadataOfInsertedContacts?(tx: Db, rowids: InsertedRowids): Promise<void>;
   /** Brings the planner's statistics up to date after a bulk load of `rowsLoaded` rows. */
   refreshStatisticsAfterBulkLoad(db: Db, rowsLoaded: number): Promise<void>;
 

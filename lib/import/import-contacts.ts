@@ -1,10 +1,5 @@
 import { listChatbots } from "../chatbots/repository";
-import {
-  indexLoadedContacts,
-  insertContactsBeforeIndexing,
-  insertInsertableContacts,
-  loadedContactsNeedMetadataIndexRows,
-} from "../contacts/repository";
+import { insertContactsIntoEmptyTables, insertInsertableContacts, loadedContactsNeedMetadataIndexRows } from "../contacts/repository";
 import type { Store } from "../db/client";
 import { bulkLoad } from "../db/bulk-load";
 import { preparedBatches, type PreparedBatch, type RejectedRow } from "./prepare-batches";
@@ -55,10 +50,8 @@ async function importBatches(store: Store, workspaceId: string, source: BatchSou
   const chatbots = new Set((await listChatbots(store, workspaceId)).map((chatbot) => chatbot.id));
   const report: ImportReport = { imported: 0, rejected: [] };
   await bulkLoad(store, ["contacts", "contact_metadata"], async (writeBatch, path) => {
-    // Into an empty table the search index is built once, at the end of the one transaction, and
-    // so is the metadata index where the backend builds it itself.
     const intoEmpty = path === "into-empty-tables";
-    const insert = intoEmpty ? insertContactsBeforeIndexing : insertInsertableContacts;
+    const insert = intoEmpty ? insertContactsIntoEmptyTables : insertInsertableContacts;
     for await (const { contacts, rejected } of source(chatbots, !intoEmpty || loadedContactsNeedMetadataIndexRows(store))) {
       report.rejected.push(...rejected);
       if (contacts.rows.values.length === 0) continue;
@@ -66,7 +59,6 @@ async function importBatches(store: Store, workspaceId: string, source: BatchSou
       report.imported += contacts.rows.values.length;
       onBatch?.(report.imported);
     }
-    if (intoEmpty) await writeBatch(indexLoadedContacts);
   });
   await store.dialect.refreshStatisticsAfterBulkLoad(store.db, report.imported);
   // Parsers may report a malformed record before the rows read ahead of it: the report is in file order.

@@ -4,7 +4,7 @@ import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { createChatbot } from "../../lib/chatbots/repository";
 import { databaseConfig } from "../../lib/config";
-import { insertableContacts, insertContactsBeforeIndexing } from "../../lib/contacts/repository";
+import { insertableContacts, insertContactsIntoEmptyTables } from "../../lib/contacts/repository";
 import { newContactRow } from "../../lib/contacts/service";
 import { bulkLoad } from "../../lib/db/bulk-load";
 import { openMigratedStore, openStore, type Store } from "../../lib/db/client";
@@ -71,7 +71,7 @@ describe("a load into empty SQLite tables", () => {
   it("refuses rows naming a chatbot that does not exist, leaving nothing of the load, and the connection's settings as before", async () => {
     const { store, workspaceId, chatbotId } = await emptyWorkspace("bulk-orphans");
     const rows = [newContactRow(workspaceId, { chatbotId, name: "Kept out" }), newContactRow(workspaceId, { chatbotId: "chatbot_gone", name: "Orphan" })];
-    const load = bulkLoad(store, ["contacts", "contact_metadata"], (writeBatch) => writeBatch((tx) => insertContactsBeforeIndexing(tx, insertableContacts(rows))));
+    const load = bulkLoad(store, ["contacts", "contact_metadata"], (writeBatch) => writeBatch((tx) => insertContactsIntoEmptyTables(tx, insertableContacts(rows))));
     await expect(load).rejects.toThrow(/a loaded row of contacts \(rowid \d+\) names a chatbots row that does not exist/);
     expect(await contactCount(store)).toBe(0);
     expect(await setting(store, "journal_mode")).toBe("wal");

@@ -2,6 +2,7 @@ import { sql, type Expression, type RawBuilder, type SqlBool } from "kysely";
 import type { Db } from "../../db/client";
 import type { RowTuples } from "../../db/row-tuples";
 import type { NewContactRow } from "../../db/schema";
+import type { InsertedRowids } from "../../db/sqlite/insert-rows-unbuilt";
 
 // How a contact search is planned and matched on one backend. Each backend's StorageDialect
 // carries its ContactSearch (sqlite-contact-search.ts, postgres-contact-search.ts).
@@ -36,12 +37,12 @@ export interface ContactSearch {
    */
   insertSearchableContacts(db: Db, rows: RowTuples<NewContactRow>): Promise<void>;
   /**
-   * Inserts contacts into a table that had none when the caller's transaction began, leaving them
-   * out of the search index until indexLoadedContacts, called once at the end of that transaction.
+   * insertSearchableContacts for a bulk load into tables that had no rows when the caller's
+   * transaction began (lib/db/bulk-load.ts), whose failure undoes it all. Where the backend numbers
+   * the rows of one statement consecutively (SQLite), `afterStatement` is called with each
+   * statement's rowids; elsewhere it is never given (StorageDialect.indexMetadataOfInsertedContacts).
    */
-  insertContactsBeforeIndexing(db: Db, rows: RowTuples<NewContactRow>): Promise<void>;
-  /** Enters every contact of the table in the search index, after insertContactsBeforeIndexing. */
-  indexLoadedContacts(db: Db): Promise<void>;
+  insertContactsIntoEmptyTables(db: Db, rows: RowTuples<NewContactRow>, afterStatement?: (rowids: InsertedRowids) => Promise<void>): Promise<void>;
 }
 
 /** A sort key SQLite cannot serve from an index (unary `+`), so it sorts the rows it matched instead. */

@@ -21,8 +21,7 @@ export const postgresContactSearch: ContactSearch = {
   pageKeysFirst: (offset) => offset > 0,
   // Triggers enter the rows in contact_search, in the same statement.
   insertSearchableContacts: (db, rows) => insertTuplesWithUnnest(db, "contacts", rows),
-  insertContactsBeforeIndexing: (db, rows) => insertTuplesWithUnnest(db, "contacts", rows),
-  // Nothing left to do: the contacts' trigram indexes are secondary indexes, rebuilt by the bulk load
-  // itself (lib/db/bulk-load.ts), and contact_search was filled by its insert trigger as the rows went in.
-  indexLoadedContacts: async () => {},
+  // The contacts' trigram indexes are secondary indexes, rebuilt by the bulk load itself
+  // (lib/db/bulk-load.ts), and contact_search is filled by its insert trigger as the rows go in.
+  insertContactsIntoEmptyTables: (db, rows) => insertTuplesWithUnnest(db, "contacts", rows),
 };

@@ -1,7 +1,7 @@
 import { CompiledQuery, sql, type SqlBool } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/sqlite";
 import { sqliteContactSearch } from "../../contacts/search/sqlite-contact-search";
-import { indexMetadataOfLoadedContacts } from "../../contacts/sqlite-loaded-metadata-index";
+import { indexMetadataOfInsertedContacts } from "../../contacts/sqlite-loaded-metadata-index";
 import { insertRowsInChunks, insertTuplesUnbuilt } from "./insert-rows-unbuilt";
 import { checkForeignKeysOfLoadedRows, withSqliteBulkLoadSettings } from "./bulk-load-settings";
 import { withSorterThreads } from "./sorter-threads";
@@ -64,7 +64,7 @@ export const sqliteStorage: StorageDialect = {
   withBulkLoadSettings: withSqliteBulkLoadSettings,
   checkLoadedRows: checkForeignKeysOfLoadedRows,
   withIndexBuildSettings: withSorterThreads,
-  indexMetadataOfLoadedContacts,
+  indexMetadataOfInsertedContacts,
   refreshStatisticsAfterBulkLoad: async () => {},
 
   // better-auth keeps ISO text and 0/1 on SQLite.
