@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storedTimestamp, TIMESTAMP_RANGE_MESSAGE } from "./timestamp";
 
 /** The largest integer a query parameter may spell: 15 decimal digits. */
 const LARGEST_PARAM = 999_999_999_999_999;
@@ -62,11 +63,12 @@ export function instantParam() {
     .optional()
     .transform((value, context) => {
       if (value === undefined) return undefined;
-      const instant = new Date(DATE_ONLY.test(value) ? `${value}T00:00:00Z` : value);
-      if (Number.isNaN(instant.getTime())) {
-        context.addIssue({ code: "custom", message: DATE_MESSAGE });
+      const dateTime = DATE_ONLY.test(value) ? `${value}T00:00:00Z` : value;
+      const stored = storedTimestamp(dateTime);
+      if (stored === undefined) {
+        context.addIssue({ code: "custom", message: Number.isNaN(Date.parse(dateTime)) ? DATE_MESSAGE : TIMESTAMP_RANGE_MESSAGE });
         return z.NEVER;
       }
-      return instant.toISOString();
+      return stored;
     });
 }

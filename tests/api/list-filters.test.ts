@@ -113,6 +113,9 @@ describe("GET /v1/contacts filters", () => {
     await refused("createdFrom=2026-02-30T00:00:00Z", "createdFrom");
     await refused("createdBefore=2026-13-01", "createdBefore");
     await refused("createdFrom=2026-02-01&createdBefore=2026-02-01", "createdBefore");
+    // Instants outside the years 0000–9999 in UTC, which would compare as text before every stored timestamp.
+    await refused("createdFrom=9999-12-31T23:59:59-12:00", "createdFrom");
+    await refused(`createdBefore=${encodeURIComponent("0000-01-01T00:00:00+01:00")}`, "createdBefore");
     await refused("hasEmail=yes", "hasEmail");
     await refused("hasPhone=1", "hasPhone");
     await refused("metadataValue=pro", "metadataKey");

@@ -61,6 +61,8 @@ describe("nexvio import", () => {
       good("Ned Import", { id: "contact_mine" }),
       good("Nell Import", { createdAt: "yesterday" }),
       good("Nora Import"),
+      // The instant is in the year 10000 in UTC, which a stored timestamp cannot write in four digits.
+      good("Nils Import", { createdAt: "9999-12-31T23:59:59-12:00" }),
     ]);
     const report = await importFile(file);
     expect(report.imported).toBe(2);
@@ -70,6 +72,7 @@ describe("nexvio import", () => {
       { line: 5, reason: expect.stringMatching(/^Not valid JSON/) },
       { line: 6, reason: "id: Is assigned by the server and cannot be set" },
       { line: 7, reason: expect.stringMatching(/^createdAt: Must be an ISO 8601 date-time/) },
+      { line: 9, reason: "createdAt: Must fall within the years 0000 to 9999 in UTC" },
     ]);
 
     const imported = await contactsNamed("Import");
