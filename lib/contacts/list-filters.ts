@@ -55,6 +55,10 @@ export function isCalendarDate(value: string): boolean {
   return DATE_ONLY.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 }
 
+// The last day a timestamp can name (years 0000–9999) has no day after it to send as
+// createdBefore, and needs none: every stored instant is before its end.
+const LAST_DAY = "9999-12-31";
+
 function dayAfter(date: string): string {
   const next = new Date(`${date}T00:00:00Z`);
   next.setUTCDate(next.getUTCDate() + 1);
@@ -130,7 +134,7 @@ export function listFilterQuery(filters: ContactListFilters) {
   } = {};
   if (filters.chatbotId) query.chatbotId = filters.chatbotId;
   if (filters.createdFrom) query.createdFrom = filters.createdFrom;
-  if (filters.createdTo) query.createdBefore = dayAfter(filters.createdTo);
+  if (filters.createdTo && filters.createdTo !== LAST_DAY) query.createdBefore = dayAfter(filters.createdTo);
   if (filters.hasEmail) query.hasEmail = yesNo(filters.hasEmail);
   if (filters.hasPhone) query.hasPhone = yesNo(filters.hasPhone);
   if (filters.metadataKey) {

@@ -56,6 +56,7 @@ describe("contacts list filters", () => {
   it("ask the API for the last day included: `to` becomes createdBefore the day after", () => {
     expect(listFilterQuery({ ...DEFAULT_VIEW, createdFrom: "2026-01-31", createdTo: "2026-02-28" })).toEqual({ createdFrom: "2026-01-31", createdBefore: "2026-03-01" });
     expect(listFilterQuery({ ...DEFAULT_VIEW, createdTo: "2024-12-31" })).toEqual({ createdBefore: "2025-01-01" });
+    expect(listFilterQuery({ ...DEFAULT_VIEW, createdFrom: "2026-01-31", createdTo: "9999-12-31" })).toEqual({ createdFrom: "2026-01-31" });
     expect(listFilterQuery({ ...DEFAULT_VIEW, hasEmail: "no", hasPhone: "yes" })).toEqual({ hasEmail: "false", hasPhone: "true" });
     expect(listFilterQuery({ ...DEFAULT_VIEW, metadataKey: "plan", metadataMatch: "has" })).toEqual({ metadataKey: "plan", metadataMatch: "has" });
   });
