@@ -27,7 +27,7 @@ export function registerMetadataIndexFunction(sqlite: SQLite.Database): void {
 
 /** Writes the metadata index entries of the contacts one statement inserted, which have none yet. */
 export async function indexMetadataOfInsertedContacts(db: Db, { first, last }: InsertedRowids): Promise<void> {
-  // One pass over the contacts: plain metadata's own keys and values, or the application's pairs
+  // One pass over those contacts: plain metadata's own keys and values, or the application's pairs
   // (JSON arrays, which no metadata value is).
   const plainAscii = sql`contacts.metadata not glob '*[^ -~]*' and instr(contacts.metadata, '\\') = 0`;
   await sql`
