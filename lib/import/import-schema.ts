@@ -8,7 +8,7 @@ export const importContactSchema = createContactSchema.extend({
   createdAt: z.iso
     .datetime({ offset: true, error: "Must be an ISO 8601 date-time, e.g. 2026-01-31T09:30:00Z" })
     .transform((value, context) => {
-      const stored = storedTimestamp(value);
+      const stored = storedTimestamp(new Date(value));
       if (stored === undefined) context.addIssue({ code: "custom", message: TIMESTAMP_RANGE_MESSAGE });
       return stored ?? z.NEVER;
     })

@@ -63,10 +63,10 @@ export function instantParam() {
     .optional()
     .transform((value, context) => {
       if (value === undefined) return undefined;
-      const dateTime = DATE_ONLY.test(value) ? `${value}T00:00:00Z` : value;
-      const stored = storedTimestamp(dateTime);
+      const instant = new Date(DATE_ONLY.test(value) ? `${value}T00:00:00Z` : value);
+      const stored = storedTimestamp(instant);
       if (stored === undefined) {
-        context.addIssue({ code: "custom", message: Number.isNaN(Date.parse(dateTime)) ? DATE_MESSAGE : TIMESTAMP_RANGE_MESSAGE });
+        context.addIssue({ code: "custom", message: Number.isNaN(instant.getTime()) ? DATE_MESSAGE : TIMESTAMP_RANGE_MESSAGE });
         return z.NEVER;
       }
       return stored;

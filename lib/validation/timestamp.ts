@@ -8,13 +8,12 @@ export const timestampSchema = z.iso.datetime().max(EXAMPLE.length).meta({ examp
 export const TIMESTAMP_RANGE_MESSAGE = "Must fall within the years 0000 to 9999 in UTC";
 
 /**
- * The instant a date-time names, in the stored form (`Date#toISOString`), or undefined where it
- * names none, or one outside the years 0000–9999 in UTC: toISOString writes those with a sign and
- * six digits (`+010000-01-01T…`), which is no timestamp of the contract and sorts as text before
- * every stored one.
+ * An instant in the stored form (`Date#toISOString`), or undefined for an invalid date, or one
+ * outside the years 0000–9999 in UTC: toISOString writes those with a sign and six digits
+ * (`+010000-01-01T…`), which is no timestamp of the contract and sorts as text before every
+ * stored one.
  */
-export function storedTimestamp(dateTime: string): string | undefined {
-  const instant = new Date(dateTime);
+export function storedTimestamp(instant: Date): string | undefined {
   if (Number.isNaN(instant.getTime())) return undefined;
   const stored = instant.toISOString();
   return stored.length === EXAMPLE.length ? stored : undefined;

@@ -18,10 +18,9 @@ const FEW_MATCHES = 5_000;
 const INDEX_INSERTED_CONTACTS = "insert into contacts_search(rowid, name, email) select seq, name, email from contacts where seq between ? and ?";
 
 /** Enters one statement's rows in the search index, by their rowids (consecutive in one INSERT). */
-const indexInserted =
-  (db: Db) =>
-  async ({ first, last }: InsertedRowids): Promise<void> =>
-    void (await db.executeQuery(CompiledQuery.raw(INDEX_INSERTED_CONTACTS, [first, last])));
+async function indexInserted(db: Db, { first, last }: InsertedRowids): Promise<void> {
+  await db.executeQuery(CompiledQuery.raw(INDEX_INSERTED_CONTACTS, [first, last]));
+}
 
 export const sqliteContactSearch: ContactSearch = {
   condition(workspaceId, term, plan, { besideMetadataFilter = false } = {}) {
@@ -69,7 +68,7 @@ export const sqliteContactSearch: ContactSearch = {
 
   // SQLite's trigram index is fed once per statement: one statement's rows have consecutive `seq`
   // values, so a range names exactly them.
-  insertSearchableContacts: (db, rows) => insertTuplesUnbuilt(db, "contacts", rows, { afterChunk: indexInserted(db) }),
+  insertSearchableContacts: (db, rows) => insertTuplesUnbuilt(db, "contacts", rows, { afterChunk: (rowids) => indexInserted(db, rowids) }),
   // Fed per statement here too, not rebuilt once at the end: an import's inserts wait for the
   // worker that prepares its rows, and the index is fed while they wait (measured at 1M contacts:
   // 44.3 and 44.6 s, against 49.1 and 49.8 s with the rebuild, 7.6 s of it).
@@ -77,7 +76,7 @@ export const sqliteContactSearch: ContactSearch = {
     insertTuplesUnbuilt(db, "contacts", rows, {
       onConstraintFailure: "fail",
       afterChunk: async (rowids) => {
-        await indexInserted(db)(rowids);
+        await indexInserted(db, rowids);
         await afterStatement?.(rowids);
       },
     }),
