@@ -33,7 +33,11 @@ const project = (name: TestBackend, include: string[]): TestProjectInlineConfigu
 
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  // Caches outside node_modules: an entry added there makes npm's record of the installed tree look
+  // out of date, and every `npx nexvio` then reads all of node_modules first (1–1.8 s on a 2-core host).
+  cacheDir: ".cache/vite",
   test: {
+    fsModuleCachePath: ".cache/vitest",
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Test files share one server and one database per project; each works in workspaces of its own.

@@ -9,6 +9,9 @@ import { registerUsers } from "./commands/users";
 import { registerWorkspaces } from "./commands/workspaces";
 import { reportError } from "./output";
 
+// Commands that need faker (seed, bootstrap) or better-auth (users, bootstrap) import them when they
+// run: loaded up front they took a third of a second of every command's start, `nexvio import`'s too.
+
 const program = new Command("nexvio")
   .description("Operator CLI for Nexvio Contacts. Uses DATABASE_URL (default file:./data/nexvio.db), like the server.")
   .showHelpAfterError("(add --help for usage)");

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import { DEFAULT_DEMO_CONTACTS, DEMO_WORKSPACE_NAME } from "../../lib/seed/demo-workspace";
-import { seedWorkspace, type SeededWorkspace } from "../../lib/seed/seed-workspace";
+import { DEFAULT_DEMO_CONTACTS, DEMO_WORKSPACE_NAME } from "../../lib/seed/demo-defaults";
+import type { SeededWorkspace } from "../../lib/seed/seed-workspace";
 import { parseContactCount, parseName } from "../arguments";
 import { curlLine, printJson, printLines } from "../output";
 import { progressBar } from "../progress";
@@ -37,6 +37,7 @@ export function registerSeed(program: Command): void {
     .option("--json", 'print only {"workspaceId","chatbotIds","apiKey"} as one line of JSON')
     .action(async (options: SeedCommandOptions) => {
       const started = performance.now();
+      const { seedWorkspace } = await import("../../lib/seed/seed-workspace");
       const progress = progressBar("Seeding contacts", options.contacts);
       const seeded = await withStore((store) =>
         seedWorkspace(store, { name: options.name, contacts: options.contacts, onProgress: progress.update }),

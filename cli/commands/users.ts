@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import { z } from "zod";
 import { newStaffUserSchema } from "../../lib/staff/schemas";
-import { createStaffUser, listStaffUsers, StaffEmailTakenError } from "../../lib/staff/repository";
 import { listWorkspaces } from "../../lib/workspaces/repository";
 import type { Store } from "../../lib/db/client";
 import { CliError, formatTable, printJson, printLines } from "../output";
@@ -42,6 +41,7 @@ export function registerUsers(program: Command): void {
         name: options.name ?? options.email.split("@")[0],
       });
       if (!parsed.success) throw new CliError(z.prettifyError(parsed.error));
+      const { createStaffUser, StaffEmailTakenError } = await import("../../lib/staff/repository");
       const user = await withStore(async (store) => {
         const workspaceId = await chooseWorkspace(store, options.workspace);
         try {
@@ -63,6 +63,7 @@ export function registerUsers(program: Command): void {
     .description("list staff users, per workspace")
     .option("--workspace <id>", "only this workspace")
     .action(async (options: { workspace?: string }) => {
+      const { listStaffUsers } = await import("../../lib/staff/repository");
       const rows = await withStore(async (store) => {
         const workspaces = options.workspace ? [await requireWorkspace(store, options.workspace)] : await listWorkspaces(store);
         const perWorkspace = await Promise.all(workspaces.map((w) => listStaffUsers(store, w.id)));
