@@ -1,13 +1,15 @@
-import { parentPort, workerData } from "node:worker_threads";
+import { once } from "node:events";
+import { parentPort } from "node:worker_threads";
 import { preparedBatches } from "./prepare-batches";
 import { readRows } from "./read-rows";
 import type { BatchMessage, PrepareTask } from "./prepare-in-worker";
 
-// The worker side of prepare-in-worker.ts: reads, checks and prepares the file's rows, posting
-// each batch and waiting whenever the importing thread has `batchesAhead` batches not yet taken.
+// The worker side of prepare-in-worker.ts: waits for its task (the first message), then reads,
+// checks and prepares the file's rows, posting each batch and waiting whenever the importing thread
+// has `batchesAhead` batches not yet taken (each later message says one was taken).
 
-const task = workerData as PrepareTask;
 const port = parentPort!;
+const [task] = (await once(port, "message")) as [PrepareTask];
 let untaken = 0;
 let taken: (() => void) | undefined;
 port.on("message", () => {
