@@ -134,12 +134,33 @@ test("⌘K / Ctrl+K finds a contact by name, email, phone digits and id, and jum
   await findAndJump(page, digits.slice(2), tag, contact.id);
   await findAndJump(page, contact.id, tag, contact.id);
 
+});
+
+test("⌘K lists matching pages at once, and the page arrowed to stays highlighted when contacts are found above it", async ({ page, seed }) => {
+  await createContactViaApi(seed.apiKey, { chatbotId: seed.chatbotIds[0], name: uniqueName("Apiarist") });
+  // The palette's contact search answers only when released, as on a slow connection.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const isPaletteSearch = (url: URL) => url.pathname === "/v1/contacts" && url.searchParams.get("search") === "API";
+  await page.route(isPaletteSearch, async (route) => {
+    await released;
+    await route.fallback();
+  });
   await page.goto("/contacts");
   await openPalette(page, "Meta+k");
+  const held = page.waitForRequest((request) => isPaletteSearch(new URL(request.url())));
   await paletteInput(page).fill("API");
-  await expect(palette(page).getByRole("option", { name: /API keys/ })).toBeVisible();
+  await held;
+  await expect(palette(page).getByRole("option")).toHaveText([/API keys/, /API reference/]);
   await page.keyboard.press("ArrowDown");
-  await expect(palette(page).getByRole("option", { name: /API reference/ })).toHaveAttribute("aria-selected", "true");
+  const apiReference = palette(page).getByRole("option", { name: /API reference/ });
+  await expect(apiReference).toHaveAttribute("aria-selected", "true");
+
+  const answered = page.waitForResponse((response) => isPaletteSearch(new URL(response.url())));
+  release();
+  await answered;
+  await expect(palette(page).getByRole("option", { name: /Apiarist/ })).toBeVisible();
+  await expect(apiReference).toHaveAttribute("aria-selected", "true");
   await page.keyboard.press("ArrowUp");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/settings\/api-keys$/);

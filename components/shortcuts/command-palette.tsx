@@ -35,7 +35,9 @@ function PaletteBody({ onDone }: { onDone: () => void }) {
   const router = useRouter();
   const id = useId();
   const [text, setText] = useState("");
-  const [active, setActive] = useState(0);
+  // The active option is remembered by its key, not its place: contacts found after the agent
+  // has arrowed to a page go above it, and the highlight must stay on what they chose.
+  const [activeKey, setActiveKey] = useState<string | null>(null);
   const search = usePaletteSearch(text);
   const needle = text.trim().toLowerCase();
   const options: Option[] = [
@@ -47,7 +49,9 @@ function PaletteBody({ onDone }: { onDone: () => void }) {
     })),
     ...PAGES.filter((p) => p.label.toLowerCase().includes(needle)).map((p) => ({ key: p.href, href: p.href, label: p.label, detail: "Page" })),
   ];
-  const current = Math.min(active, options.length - 1);
+  const chosenIndex = options.findIndex((option) => option.key === activeKey);
+  const current = chosenIndex >= 0 ? chosenIndex : options.length > 0 ? 0 : -1;
+  const moveTo = (index: number) => setActiveKey(options[index]?.key ?? null);
   const list = useRef<HTMLUListElement>(null);
   // Arrow keys move past the list's visible part: keep the active option in view.
   useEffect(() => {
@@ -75,11 +79,11 @@ function PaletteBody({ onDone }: { onDone: () => void }) {
         value={text}
         onChange={(event) => {
           setText(event.target.value);
-          setActive(0);
+          setActiveKey(null);
         }}
         onKeyDown={(event) => {
-          if (event.key === "ArrowDown") setActive(Math.min(options.length - 1, current + 1));
-          else if (event.key === "ArrowUp") setActive(Math.max(0, current - 1));
+          if (event.key === "ArrowDown") moveTo(Math.min(options.length - 1, current + 1));
+          else if (event.key === "ArrowUp") moveTo(Math.max(0, current - 1));
           else if (event.key === "Enter") choose(options[current]);
           else return;
           event.preventDefault();
@@ -94,7 +98,7 @@ function PaletteBody({ onDone }: { onDone: () => void }) {
             aria-selected={index === current}
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => choose(option)}
-            onMouseMove={() => setActive(index)}
+            onMouseMove={() => moveTo(index)}
             className={cn(
               "cursor-pointer rounded-md px-3 py-2 text-sm",
               index === current ? "bg-indigo-600 text-white" : "text-slate-800 dark:text-slate-200",
