@@ -7,7 +7,8 @@ import { insertConversations } from "../../lib/conversations/repository";
 import { openMigratedStore } from "../../lib/db/client";
 import { newId } from "../../lib/ids";
 import { bootstrapDatabase } from "../../lib/seed/bootstrap";
-import { createDemoWorkspace, DEMO_WORKSPACE_NAME } from "../../lib/seed/demo-workspace";
+import { DEMO_WORKSPACE_NAME } from "../../lib/seed/demo-defaults";
+import { createDemoWorkspace } from "../../lib/seed/demo-workspace";
 import { createStaffUser } from "../../lib/staff/repository";
 import { XSS_SUMMARIES } from "./xss-payloads";
 

@@ -6,14 +6,8 @@ import { migrateToLatest } from "../db/migrate";
 import { writeTransaction } from "../db/transaction";
 import { insertStaffUser } from "../staff/repository";
 import { hasAnyWorkspace, listWorkspaces } from "../workspaces/repository";
-import {
-  createDemoWorkspace,
-  DEFAULT_DEMO_CONTACTS,
-  DEMO_KEY_NAME,
-  DEMO_WORKSPACE_NAME,
-  demoRows,
-  insertDemoRows,
-} from "./demo-workspace";
+import { DEFAULT_DEMO_CONTACTS, DEMO_WORKSPACE_NAME } from "./demo-defaults";
+import { createDemoWorkspace, DEMO_KEY_NAME, demoRows, insertDemoRows } from "./demo-workspace";
 import { EXAMPLE_CHATBOT_ID, EXAMPLE_CONTACT_ID, insertExampleRecords } from "./example-records";
 
 const DEMO_STAFF = { email: "support@demo.nexvio.dev", name: "Demo Support" };

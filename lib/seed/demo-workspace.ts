@@ -8,7 +8,6 @@ import { createWorkspace } from "../workspaces/repository";
 import { demoContact } from "./demo-contacts";
 import { demoConversations } from "./demo-conversations";
 
-export { DEFAULT_DEMO_CONTACTS, DEMO_WORKSPACE_NAME } from "./demo-defaults";
 export const DEMO_CHATBOT_NAMES = ["Website assistant", "Support bot", "Sales concierge"] as const;
 export const DEMO_KEY_NAME = "Demo key";
 
