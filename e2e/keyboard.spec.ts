@@ -133,7 +133,6 @@ test("⌘K / Ctrl+K finds a contact by name, email, phone digits and id, and jum
   await findAndJump(page, `${tag.toLowerCase()}@example.com`, tag, contact.id);
   await findAndJump(page, digits.slice(2), tag, contact.id);
   await findAndJump(page, contact.id, tag, contact.id);
-
 });
 
 test("⌘K lists matching pages at once, and the page arrowed to stays highlighted when contacts are found above it", async ({ page, seed }) => {

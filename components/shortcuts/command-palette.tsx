@@ -36,7 +36,7 @@ function PaletteBody({ onDone }: { onDone: () => void }) {
   const id = useId();
   const [text, setText] = useState("");
   // The active option is remembered by its key, not its place: contacts found after the agent
-  // has arrowed to a page go above it, and the highlight must stay on what they chose.
+  // has arrowed to a page go above it, and the highlight must stay on the page they chose.
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const search = usePaletteSearch(text);
   const needle = text.trim().toLowerCase();
