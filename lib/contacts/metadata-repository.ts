@@ -1,14 +1,14 @@
 import { sql, type RawBuilder, type SqlBool } from "kysely";
-import type { QueryScope, Store } from "../db/client";
-import { preparedQueryByShape } from "../db/prepared-query";
-import type { ContactMetadataRow } from "../db/schema";
+import type { Store } from "../db/client";
+import type { MetadataEntryChanges } from "./metadata-index/metadata-rows";
 import { foldedMetadataValue, metadataIndexEntries, storable } from "./metadata-fold";
 import { escapeLikePattern } from "./search/like-matches";
 import { sortKeyOf } from "./sort-key";
 
 // Each key of a contact's metadata as a row of contact_metadata (migration 20261204060000), its value
 // folded like the sort keys, so that filters by metadata read an index instead of every contact's
-// JSON. Written with the contact, in its transaction, by the functions below and nothing else.
+// JSON. Written with the contact, in its transaction, by the functions below and nothing else,
+// through the backend's ContactMetadataRows (lib/contacts/metadata-index/).
 
 /** How a metadata filter compares: the key is there, its value equals, or its value contains. */
 export type MetadataMatch = "has" | "equals" | "contains";
@@ -24,14 +24,6 @@ export interface MetadataFilter {
 // A literal in the SQL, as in the index: a bound parameter would not match the indexed expression.
 const INDEXED_PREFIX = 200;
 
-/** The columns of contact_metadata, in the order of metadataIndexTuples. */
-export const METADATA_INDEX_COLUMNS = ["workspace_id", "contact_id", "key", "folded_value"] as const satisfies readonly (keyof ContactMetadataRow)[];
-
-/** The index rows of a contact's metadata, given parsed, as tuples of METADATA_INDEX_COLUMNS. */
-export function metadataIndexTuples(workspaceId: string, contactId: string, metadata: Readonly<Metadata>): unknown[][] {
-  return metadataIndexEntries(metadata).map(([key, foldedValue]) => [workspaceId, contactId, key, foldedValue]);
-}
-
 /** A contact's metadata before a change and after it, parsed, and the keys the change named: every other key kept its value. */
 export interface MetadataChange {
   previous: Readonly<Metadata>;
@@ -44,15 +36,13 @@ export interface MetadataChange {
  * value changed are rewritten: every index entry written is a page the commit writes out again.
  */
 export async function reindexMetadata(store: Store, contact: { workspace_id: string; id: string; metadata: string }, change?: MetadataChange): Promise<void> {
+  const metadataRows = store.dialect.contactMetadata;
   const current = change?.current ?? (JSON.parse(contact.metadata) as Metadata);
   if (!change || storedAlike(current) || storedAlike(change.previous)) {
-    await forgetMetadata(store, contact.workspace_id, contact.id);
-    const values = metadataIndexTuples(contact.workspace_id, contact.id, current);
-    await store.dialect.insertRowTuples(store.db, "contact_metadata", { columns: METADATA_INDEX_COLUMNS, values });
+    await metadataRows.replace(store, contact.workspace_id, contact.id, metadataIndexEntries(current));
     return;
   }
-  const stale: string[] = [];
-  const fresh: unknown[][] = [];
+  const changes: MetadataEntryChanges = { revalued: [], removed: [], added: [] };
   const { previous } = change;
   for (const key of new Set(change.changedKeys)) {
     // The same value again (a client resending what it has) folds alike: no folding needed.
@@ -60,11 +50,13 @@ export async function reindexMetadata(store: Store, contact: { workspace_id: str
     const before = Object.hasOwn(previous, key) ? foldedMetadataValue(previous[key]!) : undefined;
     const after = Object.hasOwn(current, key) ? foldedMetadataValue(current[key]!) : undefined;
     if (before === after) continue;
-    if (before !== undefined) stale.push(storable(key));
-    if (after !== undefined) fresh.push([contact.workspace_id, contact.id, storable(key), after]);
+    if (after === undefined) changes.removed.push(storable(key));
+    else if (before === undefined) changes.added.push([storable(key), after]);
+    else changes.revalued.push([storable(key), after]);
   }
-  if (stale.length > 0) await deleteStaleMetadata(store, contact.workspace_id, contact.id, stale);
-  if (fresh.length > 0) await store.dialect.insertRowTuples(store.db, "contact_metadata", { columns: METADATA_INDEX_COLUMNS, values: fresh });
+  if (changes.removed.length + changes.added.length + changes.revalued.length > 0) {
+    await metadataRows.change(store, contact.workspace_id, contact.id, changes);
+  }
 }
 
 type Metadata = Record<string, string | number | boolean>;
@@ -75,32 +67,9 @@ function storedAlike(metadata: Metadata): boolean {
   return new Set(keys.map(storable)).size !== keys.length;
 }
 
-/** Deletes the index rows of some of a contact's keys (the storage tests read its plan). */
-export function staleMetadataDeletion(store: QueryScope, workspaceId: string, contactId: string, keys: readonly string[]) {
-  return (
-    store.db
-      .deleteFrom("contact_metadata")
-      .where("workspace_id", "=", workspaceId)
-      .where("contact_id", "=", contactId)
-      // `key || ''`, not `key`: a condition on the bare key leads SQLite to the (workspace, key)
-      // index, every contact's entry for that key, instead of this contact's few rows.
-      .where(sql<string>`key || ''`, "in", keys)
-  );
-}
-
-// Compiled once per number of keys (a contact has at most 50): a PATCH runs it.
-const staleMetadataDeletionOfCount = preparedQueryByShape<number, Record<string, string>, never>((db, value, dialect, count) =>
-  staleMetadataDeletion({ db, dialect }, value("workspaceId"), value("contactId"), Array.from({ length: count }, (_, i) => value(`key${i}`))),
-);
-
-async function deleteStaleMetadata(store: Store, workspaceId: string, contactId: string, keys: readonly string[]): Promise<void> {
-  const values: Record<string, string> = { workspaceId, contactId };
-  keys.forEach((key, i) => (values[`key${i}`] = key));
-  await staleMetadataDeletionOfCount(store, String(keys.length), keys.length, values);
-}
-
+/** Removes a contact's index entries. Run it before the contact's own row is deleted. */
 export async function forgetMetadata(store: Store, workspaceId: string, contactId: string): Promise<void> {
-  await store.db.deleteFrom("contact_metadata").where("workspace_id", "=", workspaceId).where("contact_id", "=", contactId).execute();
+  await store.dialect.contactMetadata.forget(store, workspaceId, contactId);
 }
 
 /** Contacts whose metadata passes the filter, as a condition on `contacts`. */

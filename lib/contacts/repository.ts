@@ -9,15 +9,8 @@ import type { ContactMetadataRow, ContactRow, Database, NewContactRow } from "..
 import type { Contact, ContactSortField, SortOrder } from "./schemas";
 import type { JsonText } from "../json-text";
 import { sortKeyOf, type SortKeyColumn } from "./sort-key";
-import {
-  forgetMetadata,
-  metadataCondition,
-  metadataIndexTuples,
-  METADATA_INDEX_COLUMNS,
-  reindexMetadata,
-  type MetadataChange,
-  type MetadataFilter,
-} from "./metadata-repository";
+import { forgetMetadata, metadataCondition, reindexMetadata, type MetadataChange, type MetadataFilter } from "./metadata-repository";
+import { metadataIndexTuples, METADATA_INDEX_COLUMNS } from "./metadata-index/metadata-rows";
 import { literalLimit } from "../db/literal-limit";
 import { toRowTuples, type RowTuples } from "../db/row-tuples";
 import type { Metadata } from "../validation/metadata";
@@ -345,7 +338,7 @@ function chatbotsOf(rows: RowTuples<NewContactRow>): { workspace_id: string; cha
 /** insertContacts, for contacts insertableContacts has prepared. */
 export async function insertInsertableContacts(store: Store, { rows, metadata }: InsertableContacts): Promise<void> {
   await store.dialect.contactSearch.insertSearchableContacts(store.db, rows);
-  await store.dialect.insertRowTuples(store.db, "contact_metadata", metadata);
+  await store.dialect.contactMetadata.insertOfNewContacts(store, metadata);
   await addToContactCounts(store, chatbotsOf(rows));
 }
 
@@ -360,7 +353,7 @@ export async function insertContactsIntoEmptyTables(store: Store, { rows, metada
     await contactSearch.insertContactsIntoEmptyTables(store.db, rows, (rowids) => indexMetadataOfInsertedContacts(store.db, rowids));
   } else {
     await contactSearch.insertContactsIntoEmptyTables(store.db, rows);
-    await store.dialect.insertRowTuples(store.db, "contact_metadata", metadata);
+    await store.dialect.contactMetadata.insertOfNewContacts(store, metadata);
   }
   await addToContactCounts(store, chatbotsOf(rows));
 }
@@ -408,15 +401,14 @@ export async function deleteContactRow(store: Store, workspaceId: string, contac
     .where("workspace_id", "=", workspaceId)
     .where("contact_id", "=", contactId)
     .execute();
+  // While the contact is there: SQLite finds its metadata's entries by its row (lib/contacts/metadata-index/).
+  await forgetMetadata(store, workspaceId, contactId);
   const deleted = await store.db
     .deleteFrom("contacts")
     .where("workspace_id", "=", workspaceId)
     .where("id", "=", contactId)
     .returning(CONTACT_COLUMNS)
     .executeTakeFirst();
-  if (deleted) {
-    await subtractFromContactCount(store, workspaceId, deleted.chatbot_id);
-    await forgetMetadata(store, workspaceId, contactId);
-  }
+  if (deleted) await subtractFromContactCount(store, workspaceId, deleted.chatbot_id);
   return deleted;
 }

@@ -4,7 +4,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, PostgresDialect, type CompiledQuery, type QueryResult } from "kysely";
 import { Pool } from "pg";
 import { databaseConfig, type DatabaseConfig } from "../config";
-import { registerMetadataIndexFunction } from "../contacts/sqlite-loaded-metadata-index";
+import { registerMetadataIndexFunction } from "../contacts/metadata-index/sqlite-loaded-metadata-index";
 import { log } from "../log";
 import { onShutdown } from "../shutdown";
 import { migrateToLatest } from "./migrate";

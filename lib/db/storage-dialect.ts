@@ -1,4 +1,5 @@
 import type { RawBuilder, SelectQueryBuilder, SqlBool } from "kysely";
+import type { ContactMetadataRows } from "../contacts/metadata-index/metadata-rows";
 import type { ContactSearch } from "../contacts/search/contact-search";
 import type { Db, Store } from "./client";
 import type { AnyRowTuples } from "./row-tuples";
@@ -26,6 +27,8 @@ export interface StorageDialect {
   readonly rateLimitStore: "database" | "memory";
   /** How contacts are searched and paged on this backend. */
   readonly contactSearch: ContactSearch;
+  /** How a contact's metadata index entries are found and written on this backend. */
+  readonly contactMetadata: ContactMetadataRows;
 
   /**
    * Runs `work` in a transaction that holds the write lock from its first statement, so a

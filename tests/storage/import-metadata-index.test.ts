@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createChatbot } from "../../lib/chatbots/repository";
 import { metadataIndexEntries } from "../../lib/contacts/metadata-fold";
@@ -11,7 +12,7 @@ import { createWorkspace } from "../../lib/workspaces/repository";
 import { createTestDatabase, type TestDatabase } from "../support/backend";
 
 // An import into an empty SQLite database builds the metadata index in SQL from the loaded contacts
-// (lib/contacts/sqlite-loaded-metadata-index.ts), folding plain ASCII metadata itself and the rest
+// (lib/contacts/metadata-index/sqlite-loaded-metadata-index.ts), folding plain ASCII metadata itself and the rest
 // through the application's fold; PostgreSQL inserts the rows the application folded. Either way
 // contact_metadata must hold exactly what the application's fold gives for every contact.
 
@@ -70,5 +71,17 @@ describe("the metadata index of an import into an empty database", () => {
     expect(stored).toContain(JSON.stringify([idOf(TRICKY[2]!), "city", "zurich"]));
     expect(stored).toContain(JSON.stringify([idOf(TRICKY[2]!), "ligature", "fine"]));
     expect(stored).toContain(JSON.stringify([idOf(TRICKY[3]!), "nul\uFFFDkey", "nul\uFFFDvalue"]));
+
+    // SQLite: each contact's entries at the start of its range of rowids, in its metadata's order
+    // (lib/contacts/metadata-index/sqlite-metadata-rows.ts).
+    if (store.dialect.name === "sqlite") {
+      const { rows: placed } = await sql<{ id: string; key: string; place: number }>`select contacts.id, contact_metadata.key, contact_metadata.slot - contacts.seq * 64 as place
+        from contact_metadata join contacts on contacts.workspace_id = contact_metadata.workspace_id and contacts.id = contact_metadata.contact_id
+        where contact_metadata.workspace_id = ${workspaceId}`.execute(store.db);
+      const expectedPlaces = contacts.flatMap((contact) =>
+        metadataIndexEntries(JSON.parse(contact.metadata) as Metadata).map(([key], place) => JSON.stringify([contact.id, key.toWellFormed(), place])),
+      );
+      expect(placed.map((row) => JSON.stringify([row.id, row.key, row.place])).sort()).toEqual(expectedPlaces.sort());
+    }
   });
 });

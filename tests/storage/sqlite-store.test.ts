@@ -8,7 +8,7 @@ import { createChatbot } from "../../lib/chatbots/repository";
 import { databaseConfig } from "../../lib/config";
 import { openMigratedStore, type Store } from "../../lib/db/client";
 import { migrateToLatest } from "../../lib/db/migrate";
-import { staleMetadataDeletion } from "../../lib/contacts/metadata-repository";
+import { sqliteMetadataStatements } from "../../lib/contacts/metadata-index/sqlite-metadata-rows";
 import { contactPageAfterQuery, contactPageQuery } from "../../lib/contacts/repository";
 import type { ContactSortField, SortOrder } from "../../lib/contacts/schemas";
 import { sqliteContactSearch } from "../../lib/contacts/search/sqlite-contact-search";
@@ -27,8 +27,9 @@ beforeAll(async () => {
 });
 afterAll(() => store.db.destroy());
 
-async function plan(query: Compilable): Promise<string> {
-  const { sql: text, parameters } = query.compile();
+/** The plan of a query, or of a statement's text with nothing bound. */
+async function plan(query: Compilable | string): Promise<string> {
+  const { sql: text, parameters } = typeof query === "string" ? { sql: query, parameters: Array(query.split("?").length - 1).fill(null) } : query.compile();
   const result = await store.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${text}`, [...parameters]));
   return result.rows.map((row) => row.detail).join("\n");
 }
@@ -133,9 +134,28 @@ describe("SQLite store", () => {
       expect(detail).not.toMatch(/contacts_created|SCAN/);
     });
 
-    it("a PATCH deletes the changed metadata keys of one contact through the contact's index, not every contact's entries for those keys", async () => {
-      const detail = await plan(staleMetadataDeletion(store, "ws_x", "contact_x", ["plan", "city"]));
-      expect(detail).toContain("USING INDEX contact_metadata_contact (workspace_id=? AND contact_id=?)");
+    const { FORGET, REVALUE, removeKeys, PLACES_IN_USE, insertAtPlaces } = sqliteMetadataStatements;
+    it.each([
+      ["forgets", FORGET],
+      ["revalues a key of", REVALUE],
+      ["removes keys of", removeKeys(2)],
+      ["finds the free places of", PLACES_IN_USE],
+    ])("a PATCH %s one contact's metadata entries by the contact's range of rowids, not every contact's entries for a key", async (_, text) => {
+      const detail = await plan(text);
+      expect(detail).toMatch(/SEARCH contact_metadata USING INTEGER PRIMARY KEY \(rowid>\? AND rowid<\?\)/);
+      expect(detail).toContain("SEARCH contacts USING COVERING INDEX sqlite_autoindex_contacts_1 (workspace_id=? AND id=?)");
+      expect(detail).not.toContain("contact_metadata_key_value");
+    });
+
+    it("writes metadata entries at their places, finding each entry's contact by its unique index", async () => {
+      const detail = await plan(insertAtPlaces(3));
+      expect(detail).toContain("SEARCH contacts USING COVERING INDEX sqlite_autoindex_contacts_1 (workspace_id=? AND id=?)");
+      expect(detail).not.toMatch(/SCAN contacts\b/);
+    });
+
+    it("keeps no index on the contact in contact_metadata: the rowid ranges stand in for it", async () => {
+      const { rows } = await sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'contact_metadata' order by name`.execute(store.db);
+      expect(rows.map((row) => row.name)).toEqual(["contact_metadata_key_value"]);
     });
 
     it("a search term of 3+ characters uses the trigram index, not a scan of contacts", async () => {

@@ -1,5 +1,6 @@
 import { sql, type SqlBool } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
+import { postgresMetadataRows } from "../../contacts/metadata-index/postgres-metadata-rows";
 import { postgresContactSearch } from "../../contacts/search/postgres-contact-search";
 import type { IndexDefinition, StorageDialect } from "../storage-dialect";
 import { insertTuplesWithUnnest, insertWithUnnest } from "./insert-with-unnest";
@@ -12,6 +13,7 @@ export const postgresStorage: StorageDialect = {
   // Several server processes share one database, and with it one budget per key.
   rateLimitStore: "database",
   contactSearch: postgresContactSearch,
+  contactMetadata: postgresMetadataRows,
 
   writeTransaction: (store, work) => store.db.transaction().execute((db) => work({ db, dialect: store.dialect, run: (query) => db.executeQuery(query) })),
   forUpdate: (query) => query.forUpdate(),

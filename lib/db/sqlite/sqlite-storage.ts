@@ -1,7 +1,8 @@
 import { CompiledQuery, sql, type SqlBool } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/sqlite";
 import { sqliteContactSearch } from "../../contacts/search/sqlite-contact-search";
-import { indexMetadataOfInsertedContacts } from "../../contacts/sqlite-loaded-metadata-index";
+import { indexMetadataOfInsertedContacts } from "../../contacts/metadata-index/sqlite-loaded-metadata-index";
+import { sqliteMetadataRows } from "../../contacts/metadata-index/sqlite-metadata-rows";
 import { insertRowsInChunks, insertTuplesUnbuilt } from "./insert-rows-unbuilt";
 import { checkForeignKeysOfLoadedRows, withSqliteBulkLoadSettings } from "./bulk-load-settings";
 import { withSorterThreads } from "./sorter-threads";
@@ -19,6 +20,7 @@ export const sqliteStorage: StorageDialect = {
   // The embedded default runs one server process.
   rateLimitStore: "memory",
   contactSearch: sqliteContactSearch,
+  contactMetadata: sqliteMetadataRows,
 
   async writeTransaction(store, work) {
     // Only the store openStore made has it: a transaction's own store does not (no transaction inside another).
