@@ -1,9 +1,9 @@
 import type { Kysely } from "kysely";
-import { Migrator, type Migration } from "kysely/migration";
 import { afterAll, describe, expect, it } from "vitest";
 import { databaseConfig } from "../../lib/config";
 import { openStore, type Store } from "../../lib/db/client";
-import { loadMigrations, migrateToLatest } from "../../lib/db/migrate";
+import { migrateToLatest } from "../../lib/db/migrate";
+import { migrateUpTo } from "../support/migrations";
 import { temporaryDatabaseUrl } from "../support/server";
 
 // Contacts stored before the folded sort keys existed get theirs from the migration that adds them.
@@ -12,15 +12,6 @@ const MIGRATION = "20261204000000_folded_sort_keys";
 
 let store: Store | undefined;
 afterAll(() => store?.db.destroy());
-
-async function migrateUpTo(target: Store, last: string): Promise<void> {
-  const migrations: Record<string, Migration> = {};
-  for (const [name, migration] of Object.entries(await loadMigrations())) {
-    if (name < last) migrations[name] = { up: (db) => migration.up(db, target.dialect.name) };
-  }
-  const { error } = await new Migrator({ db: target.db as Kysely<unknown>, provider: { getMigrations: async () => migrations } }).migrateToLatest();
-  if (error) throw error;
-}
 
 describe(MIGRATION, () => {
   it("fills the sort keys of existing contacts and leaves null where the value is null", async () => {

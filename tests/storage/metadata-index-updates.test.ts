@@ -85,6 +85,15 @@ describe("metadata index after PATCHes", () => {
     expect(await indexedRows(tenant.workspaceId, contact.id)).toEqual(["city=oslo", "plan=enterprise"]);
   });
 
+  it("writes a changed key's entry even where it had gone missing", async () => {
+    const tenant = await createTenant("Metadata index, missing entry");
+    const contact = await createContact(testStore(), tenant.workspaceId, { chatbotId: tenant.chatbotIds[0], metadata: { plan: "Pro", city: "Oslo" } });
+    await testStore().db.deleteFrom("contact_metadata").where("workspace_id", "=", tenant.workspaceId).where("contact_id", "=", contact.id).where("key", "=", "plan").execute();
+    await updateContact(testStore(), tenant.workspaceId, contact.id, { metadata: { plan: "Team" } });
+    expect(await indexedRows(tenant.workspaceId, contact.id)).toEqual(["city=oslo", "plan=team"]);
+    expect(await entriesOutOfPlace(tenant.workspaceId)).toBe(0);
+  });
+
   it("deletes a contact's index entries with the contact, and no other contact's", async () => {
     const tenant = await createTenant("Metadata index, deleted contact");
     const create = (metadata: Metadata) => createContact(testStore(), tenant.workspaceId, { chatbotId: tenant.chatbotIds[0], metadata });

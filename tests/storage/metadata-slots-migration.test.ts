@@ -1,9 +1,9 @@
 import { sql, type Kysely } from "kysely";
-import { Migrator, type Migration } from "kysely/migration";
 import { afterAll, describe, expect, it } from "vitest";
 import { databaseConfig } from "../../lib/config";
 import { openStore, type Store } from "../../lib/db/client";
-import { loadMigrations, migrateToLatest } from "../../lib/db/migrate";
+import { migrateToLatest } from "../../lib/db/migrate";
+import { migrateUpTo } from "../support/migrations";
 import { temporaryDatabaseUrl } from "../support/server";
 
 // Metadata index entries written before SQLite kept them in ranges by contact get their places from
@@ -13,15 +13,6 @@ const MIGRATION = "20261207000000_sqlite_contact_metadata_slots";
 
 let store: Store | undefined;
 afterAll(() => store?.db.destroy());
-
-async function migrateUpTo(target: Store, last: string): Promise<void> {
-  const migrations: Record<string, Migration> = {};
-  for (const [name, migration] of Object.entries(await loadMigrations())) {
-    if (name < last) migrations[name] = { up: (db) => migration.up(db, target.dialect.name) };
-  }
-  const { error } = await new Migrator({ db: target.db as Kysely<unknown>, provider: { getMigrations: async () => migrations } }).migrateToLatest();
-  if (error) throw error;
-}
 
 describe(MIGRATION, () => {
   it("moves each contact's entries to its range, in the order they were written, and drops the index on the contact", async () => {

@@ -74,12 +74,17 @@ export const sqliteMetadataRows: ContactMetadataRows = {
   async change(store, workspaceId, contactId, { revalued, removed, added }) {
     const slots = contactSlots(workspaceId, contactId);
     if (removed.length > 0) await run(store, removeKeys(removed.length), [...slots, ...removed]);
-    for (const [key, foldedValue] of revalued) await run(store, REVALUE, [foldedValue, ...slots, key]);
-    if (added.length === 0) return;
+    const adding = [...added];
+    for (const [key, foldedValue] of revalued) {
+      const { numAffectedRows } = await run(store, REVALUE, [foldedValue, ...slots, key]);
+      // An entry missing where it should be is written, as a full reindex would.
+      if (numAffectedRows === 0n) adding.push([key, foldedValue]);
+    }
+    if (adding.length === 0) return;
     const { rows } = await run(store, PLACES_IN_USE, slots);
     const inUse = new Set(rows.map((row) => Number(row.place)));
     const free = Array.from({ length: PLACES_PER_CONTACT }, (_, place) => place).filter((place) => !inUse.has(place));
-    await insertPlaced(store, added.map(([key, foldedValue], i) => [checkPlace(free[i] ?? PLACES_PER_CONTACT), workspaceId, contactId, key, foldedValue]));
+    await insertPlaced(store, adding.map(([key, foldedValue], i) => [checkPlace(free[i] ?? PLACES_PER_CONTACT), workspaceId, contactId, key, foldedValue]));
   },
 
   async forget(store, workspaceId, contactId) {
