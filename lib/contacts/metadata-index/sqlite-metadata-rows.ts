@@ -49,9 +49,15 @@ async function insertPlaced(store: Store, placed: unknown[][]): Promise<void> {
   }
 }
 
+const TOO_MANY_ENTRIES = `A contact's metadata has more index entries than its ${PLACES_PER_CONTACT} places`;
+
 function checkPlace(place: number): number {
-  if (place >= PLACES_PER_CONTACT) throw new Error(`A contact's metadata has more index entries than its ${PLACES_PER_CONTACT} places`);
+  if (place >= PLACES_PER_CONTACT) throw new Error(TOO_MANY_ENTRIES);
   return place;
+}
+
+async function forget(store: Store, workspaceId: string, contactId: string): Promise<void> {
+  await run(store, FORGET, contactSlots(workspaceId, contactId));
 }
 
 export const sqliteMetadataRows: ContactMetadataRows = {
@@ -67,7 +73,7 @@ export const sqliteMetadataRows: ContactMetadataRows = {
   },
 
   async replace(store, workspaceId, contactId, entries) {
-    await run(store, FORGET, contactSlots(workspaceId, contactId));
+    await forget(store, workspaceId, contactId);
     await insertPlaced(store, entries.map(([key, foldedValue], place) => [checkPlace(place), workspaceId, contactId, key, foldedValue]));
   },
 
@@ -84,10 +90,9 @@ export const sqliteMetadataRows: ContactMetadataRows = {
     const { rows } = await run(store, PLACES_IN_USE, slots);
     const inUse = new Set(rows.map((row) => Number(row.place)));
     const free = Array.from({ length: PLACES_PER_CONTACT }, (_, place) => place).filter((place) => !inUse.has(place));
-    await insertPlaced(store, adding.map(([key, foldedValue], i) => [checkPlace(free[i] ?? PLACES_PER_CONTACT), workspaceId, contactId, key, foldedValue]));
+    if (adding.length > free.length) throw new Error(TOO_MANY_ENTRIES);
+    await insertPlaced(store, adding.map(([key, foldedValue], i) => [free[i], workspaceId, contactId, key, foldedValue]));
   },
 
-  async forget(store, workspaceId, contactId) {
-    await run(store, FORGET, contactSlots(workspaceId, contactId));
-  },
+  forget,
 };
